@@ -1,0 +1,81 @@
+"""Escaping of front-matter values on their way into generated Markdown.
+
+Markdown passes raw HTML through and gives meaning to many punctuation marks,
+so a value from a note is written with every such character as an HTML
+character reference: it reads the same in the browser and in the search
+index, and no extension (attribute lists, snippets, emoji, macros) can act on
+it. Only the ``Markdown`` class marks text the templates built themselves.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, time
+from urllib.parse import quote
+
+# Characters with a meaning in Python-Markdown, its common extensions
+# (pymdownx, attr_list, abbr, footnotes, snippets, macros) or HTML.
+_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|&~^=:$@%\"'")
+_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+class Markdown(str):
+    """Markdown the templates produced themselves: inserted without escaping."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> str:
+    """A value written so that it shows as itself in one line of Markdown."""
+    text = str(value).translate(_TABLE)
+    text = re.sub(r"\s*\r?\n\s*\r?\n\s*", "<br><br>", text.strip())
+    return re.sub(r"\s*[\r\n]\s*", "<br>", text)
+
+
+def escape_line(value: object) -> str:
+    """Like ``escape``, with line breaks folded into spaces (headings, cells)."""
+    return " ".join(str(value).split()).translate(_TABLE)
+
+
+def finalize(value: object) -> object:
+    """Jinja's ``finalize``: every ``{{ value }}`` is escaped unless marked Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, (Markdown, date, time, int, float)):
+        return str(value)  # numbers and dates hold nothing Markdown could act on
+    return escape(value)
+
+
+def href(target: str) -> str:
+    """A link target safe inside ``(...)``: relative paths and safe schemes only."""
+    return quote(target, safe="/#:@?=&;,+~%.-_")
+
+
+def external_href(url: str) -> str | None:
+    """An outside URL to link to, or None when it is not http(s) or mailto."""
+    cleaned = url.strip()
+    if not cleaned.lower().startswith(_SAFE_SCHEMES):
+        if "." in cleaned and " " not in cleaned and ":" not in cleaned.split("/")[0]:
+            cleaned = "https://" + cleaned
+        else:
+            return None
+    return quote(cleaned, safe="/#:@?=&;,+~%.-_!$*'")
+
+
+def link(text: object, target: str) -> Markdown:
+    """A Markdown link with escaped text and an encoded target."""
+    return Markdown(f"[{escape_line(text)}]({href(target)})")
+
+
+def mailto(address: str, subject: str = "", body: str = "") -> str:
+    """A ``mailto:`` URL with an optional subject and body, percent-encoded."""
+    url = "mailto:" + quote(address.strip(), safe="@.+-_")
+    query = [f"{key}={quote(value, safe='')}" for key, value in (("subject", subject), ("body", body)) if value]
+    return url + ("?" + "&".join(query) if query else "")
+
+
+def html_text(value: object) -> str:
+    """Plain HTML escaping, for values that go into page meta (tags)."""
+    return html.escape(str(value), quote=True)

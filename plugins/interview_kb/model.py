@@ -1,0 +1,300 @@
+"""The notebook's model: plain, immutable objects read from the notes.
+
+Nothing here knows about MkDocs, click or the clock. The reader (`notes.py`)
+normalises every value once, so code downstream never checks types again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from types import MappingProxyType
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+SENIORITIES = ("junior", "mid", "senior")
+WARMTHS = ("warm", "cold")
+INTERESTS = ("role", "organization")
+OUTREACH_KINDS = ("request", "follow-up", "reply", "declined", "update", "note", "closed")
+CHANNELS = ("email", "linkedin", "phone", "in-person", "other")
+INTERVIEW_STATUSES = ("scheduled", "done", "cancelled")
+MODES = ("in-person", "video", "phone")
+STILL_INTERESTED = ("yes", "no", "unsure")
+CATEGORIES = ("background", "day-to-day", "fit", "inside-view", "advice", "network", "organization")
+POLICIES = ("week", "3b7")
+PUBLISH_MODES = ("notebook", "guide")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a note, reported as ``path:line: severity: message``."""
+
+    path: str
+    line: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        """The object `interview-kb check --format json` prints."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class OutreachEvent:
+    """One thing that happened between the notebook's owner and a contact."""
+
+    date: date
+    kind: str
+    channel: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person, read from ``contacts/<slug>.md``.
+
+    ``seniority`` and ``warmth`` hold the values after inference;
+    ``seniority_inferred`` and ``warmth_inferred`` say whether they were.
+    """
+
+    slug: str
+    path: str
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    seniority: str | None = None
+    seniority_inferred: bool = False
+    years_experience: float | None = None
+    warmth: str | None = None
+    warmth_inferred: bool = False
+    connection: str | None = None
+    introduced_by: str | None = None
+    interest: tuple[str, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    website: str | None = None
+    location: str | None = None
+    local: bool | None = None
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    outreach: tuple[OutreachEvent, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A question listed by an interview.
+
+    ``text`` is the question as written (``ask``, or the plain text item);
+    ``id`` names a bank question. At least one of them is set.
+    """
+
+    text: str | None = None
+    id: str | None = None
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Referral:
+    """Someone the interviewee suggested talking to."""
+
+    name: str | None = None
+    contact: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Promise:
+    """Something the interviewee offered to send.
+
+    ``received`` says whether it arrived; ``received_on`` is the date, when
+    the note gave one (``received: 2026-11-10``; ``no`` or absent: not yet).
+    """
+
+    item: str
+    received: bool = False
+    received_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A book, site or group the interviewee recommended."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """What the owner made of a conversation afterwards."""
+
+    learned: str | None = None
+    went_well: str | None = None
+    improve: str | None = None
+    still_interested: str | None = None
+    rating: int | None = None
+    next_steps: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        """True when nothing was written in it."""
+        return not any(
+            (
+                self.learned,
+                self.went_well,
+                self.improve,
+                self.still_interested,
+                self.rating,
+                self.next_steps,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Interview:
+    """A conversation, read from ``interviews/<slug>.md``.
+
+    ``date`` is the day; ``time`` is set when the note gave a time of day.
+    """
+
+    slug: str
+    path: str
+    contact: str
+    date: date
+    time: time | None = None
+    status: str | None = None
+    mode: str | None = None
+    duration: int | None = None
+    location: str | None = None
+    questions: tuple[AskedQuestion, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    promised: tuple[Promise, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    thank_you: date | None = None
+    reflection: Reflection | None = None
+    share: bool = False
+    extra: tuple[tuple[str, str], ...] = ()
+    body: str = ""
+
+    @property
+    def cancelled(self) -> bool:
+        """Only ``cancelled`` among the statuses changes anything."""
+        return self.status == "cancelled"
+
+    def is_held(self, today: date) -> bool:
+        """Held: on or before today and not cancelled."""
+        return not self.cancelled and self.date <= today
+
+    def is_upcoming(self, today: date) -> bool:
+        """Upcoming: on or after today and not cancelled (today is both)."""
+        return not self.cancelled and self.date >= today
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    """A question of the bank: built in, or from the notebook's questions.yml."""
+
+    id: str
+    text: str
+    category: str
+    for_: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: str = "built-in"
+
+    def suits(self, seniority: str | None) -> bool:
+        """True when the question suits a person of this seniority."""
+        return not self.for_ or seniority is None or seniority in self.for_
+
+
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Text folded for comparison: case, white space and punctuation ignored."""
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", normal).split())
+
+
+def interview_order(interview: Interview) -> tuple[date, time, str]:
+    """Sort key of interviews: oldest first, then by time of day and slug."""
+    return (interview.date, interview.time or time(0), interview.slug)
+
+
+def _frozen(mapping: Mapping[str, object] | None = None) -> Mapping[str, object]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Options:
+    """The plugin's options, as plain data the core can use.
+
+    Mirrors ``NOTE-FORMAT.md``'s option table; the MkDocs ``Config`` class in
+    ``config.py`` validates them and builds this object.
+    """
+
+    contacts_dir: str = "contacts"
+    interviews_dir: str = "interviews"
+    questions_file: str = "questions.yml"
+    today: date | None = None
+    holidays: tuple[date, ...] = ()
+    holidays_country: str | None = None
+    reconnect_after_days: int = 90
+    thank_you_business_days: int = 2
+    follow_up_after_days: int = 7
+    follow_up_policy: str = "week"
+    shared_from: tuple[str, ...] = ()
+    publish: str = "notebook"
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """Everything read from one notebook folder, with the problems found."""
+
+    contacts: Mapping[str, Contact] = field(default_factory=_frozen)  # type: ignore[arg-type]
+    interviews: Mapping[str, Interview] = field(default_factory=_frozen)  # type: ignore[arg-type]
+    bank: Mapping[str, BankQuestion] = field(default_factory=_frozen)  # type: ignore[arg-type]
+    problems: tuple[Problem, ...] = ()
+
+    def __post_init__(self) -> None:
+        by_contact: dict[str, list[Interview]] = {}
+        for interview in sorted(self.interviews.values(), key=interview_order):
+            by_contact.setdefault(interview.contact, []).append(interview)
+        index = {slug: tuple(items) for slug, items in by_contact.items()}
+        object.__setattr__(self, "_by_contact", index)
+        by_text: dict[str, BankQuestion] = {}
+        for question in self.bank.values():
+            by_text.setdefault(fold(question.text), question)
+        object.__setattr__(self, "_bank_by_text", by_text)
+
+    def bank_question(self, asked: AskedQuestion) -> BankQuestion | None:
+        """The bank question an asked question belongs to (by id, else by
+        folded text), or None for a custom question."""
+        if asked.id and asked.id in self.bank:
+            return self.bank[asked.id]
+        if asked.text:
+            index: dict[str, BankQuestion] = self._bank_by_text  # type: ignore[attr-defined]
+            return index.get(fold(asked.text))
+        return None
+
+    def interviews_of(self, slug: str) -> tuple[Interview, ...]:
+        """The interviews with one contact, oldest first."""
+        index: dict[str, tuple[Interview, ...]] = self._by_contact  # type: ignore[attr-defined]
+        return index.get(slug, ())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity ``error``."""
+        return tuple(p for p in self.problems if p.severity == "error")

@@ -1,0 +1,962 @@
+"""Read a notebook's notes into the model, collecting every problem on the way.
+
+Reading never raises for bad input and never writes. Each note's front-matter
+is composed into YAML nodes so that every problem can name the line of the
+offending key; values are then normalised once (dates, booleans, lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .model import (
+    CHANNELS,
+    INTERESTS,
+    INTERVIEW_STATUSES,
+    MODES,
+    OUTREACH_KINDS,
+    SENIORITIES,
+    STILL_INTERESTED,
+    WARMTHS,
+    AskedQuestion,
+    BankQuestion,
+    Contact,
+    Interview,
+    Notebook,
+    Options,
+    OutreachEvent,
+    Problem,
+    Promise,
+    Referral,
+    Reflection,
+    Resource,
+)
+
+T = TypeVar("T")
+
+# Bounds that keep a hostile or accidental file from stalling a build: a note
+# of ordinary size is a few kilobytes; a pasted e-mail thread some hundreds.
+MAX_NOTE_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+
+_FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULL_TAG = "tag:yaml.org,2002:null"
+_DETECT = YAMLHandler()
+
+BUILTIN_BANK = "(built-in question bank)"
+
+
+class Invalid(Exception):
+    """A value that cannot be used; the message says what to write instead."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+# ---------------------------------------------------------------------------
+# suggestions
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance of two short strings, capped at ``limit``."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return min(previous[-1], limit)
+
+
+def closest(word: str, candidates: Iterable[str], max_distance: int = 2) -> str | None:
+    """The candidate nearest to ``word`` within ``max_distance`` edits, if any."""
+    best: tuple[int, str] | None = None
+    folded = word.casefold()
+    for candidate in sorted(candidates):
+        distance = edit_distance(folded, candidate.casefold(), max_distance + 1)
+        if distance <= max_distance and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def _did_you_mean(suggestion: str | None) -> str:
+    return f"; did you mean '{suggestion}'?" if suggestion else ""
+
+
+# ---------------------------------------------------------------------------
+# one note's context
+
+
+@dataclass
+class _Note:
+    """The note being read: its path and the problems found so far."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, "error", message))
+
+    def warning(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, "warning", message))
+
+
+def _line(node: yaml.Node) -> int:
+    # The front-matter text starts right after the opening fence's newline,
+    # so its first line is the file's second line.
+    return int(node.start_mark.line) + 2
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "text"
+
+
+# ---------------------------------------------------------------------------
+# value readers: each takes a YAML node and returns a normalised value or
+# raises Invalid. None stands for "absent" (an empty value or null).
+
+
+def read_text(node: yaml.Node) -> str | None:
+    """Text, taken as written (so ``no``, ``2020`` or ``1.0`` stay text)."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise Invalid(f"expected text, found {_kind(node)}")
+    if node.tag == _NULL_TAG:
+        return None
+    value = str(node.value).strip()
+    return value or None
+
+
+def read_date_time(node: yaml.Node) -> tuple[date, time | None] | None:
+    """A date, or a date and a time of day (``2026-11-03 14:30``)."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise Invalid(f"expected a date such as 2026-11-03, found {_kind(node)}")
+    if node.tag == _NULL_TAG:
+        return None
+    value = str(node.value).strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value), None
+        moment = datetime.fromisoformat(value.replace("  ", " "))
+    except ValueError:
+        raise Invalid(
+            f"'{value}' is not a date; write it as 2026-11-03 (or 2026-11-03 14:30)"
+        ) from None
+    clock = moment.time().replace(tzinfo=None, microsecond=0)
+    return moment.date(), clock
+
+
+def read_date(node: yaml.Node) -> date | None:
+    """A calendar date; a time of day, if given, is dropped."""
+    value = read_date_time(node)
+    return value[0] if value else None
+
+
+_TRUE = {"yes", "true", "on", "y"}
+_FALSE = {"no", "false", "off", "n"}
+
+
+def read_bool(node: yaml.Node) -> bool | None:
+    """yes/no (also true/false, on/off)."""
+    value = read_text(node)
+    if value is None:
+        return None
+    folded = value.casefold()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise Invalid(f"'{value}' is not yes or no")
+
+
+def read_number(node: yaml.Node) -> float | None:
+    """A number of zero or more (``12`` or ``2.5``)."""
+    value = read_text(node)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise Invalid(f"'{value}' is not a number; write digits only, such as 12") from None
+    if not number >= 0 or number == float("inf"):
+        raise Invalid(f"'{value}' should be a number of zero or more")
+    return int(number) if number.is_integer() else number
+
+
+def read_int(node: yaml.Node, low: int, high: int) -> int | None:
+    """A whole number between ``low`` and ``high``."""
+    value = read_number(node)
+    if value is None:
+        return None
+    if not float(value).is_integer() or not low <= value <= high:
+        raise Invalid(f"'{node.value}' should be a whole number from {low} to {high}")
+    return int(value)
+
+
+def choice(allowed: tuple[str, ...]) -> Callable[[yaml.Node], str | None]:
+    """A reader of one value from ``allowed`` (case is ignored)."""
+
+    def read(node: yaml.Node) -> str | None:
+        value = read_text(node)
+        if value is None:
+            return None
+        folded = value.casefold()
+        if folded in allowed:
+            return folded
+        options = ", ".join(allowed)
+        suggestion = closest(folded, allowed)
+        raise Invalid(f"'{value}' is not one of {options}{_did_you_mean(suggestion)}")
+
+    return read
+
+
+def read_text_list(
+    note: _Note, node: yaml.Node, item: Callable[[yaml.Node], str | None] = read_text
+) -> tuple[str, ...]:
+    """A list of texts; a single text counts as a list of one."""
+    if isinstance(node, yaml.ScalarNode):
+        value = item(node)
+        return (value,) if value else ()
+    if not isinstance(node, yaml.SequenceNode):
+        raise Invalid(f"expected a list, found {_kind(node)}")
+    values: list[str] = []
+    for child in node.value:
+        try:
+            value = item(child)
+        except Invalid as problem:
+            note.error(_line(child), str(problem))
+            continue
+        if value and value not in values:
+            values.append(value)
+    return tuple(values)
+
+
+def read_tags(note: _Note, node: yaml.Node) -> tuple[str, ...]:
+    """Tags, as a list or one text; a leading ``#`` (Obsidian) is dropped."""
+    return tuple(
+        tag for tag in (t.lstrip("#").strip() for t in read_text_list(note, node)) if tag
+    )
+
+
+def _items(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.ScalarNode):
+        return [] if node.tag == _NULL_TAG else [node]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    raise Invalid(f"expected a list, found {_kind(node)}")
+
+
+def display(node: yaml.Node, budget: int = 300) -> str:
+    """A short, bounded text of any value, for keys the tool does not know."""
+    parts: list[str] = []
+    size = 0
+    stack: list[yaml.Node | str] = [node]
+    while stack and size < budget:
+        current = stack.pop()
+        if isinstance(current, str):
+            piece = current
+        elif isinstance(current, yaml.ScalarNode):
+            piece = "" if current.tag == _NULL_TAG else str(current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            children: list[yaml.Node | str] = []
+            for index, child in enumerate(current.value):
+                children.extend([", "] if index else [])
+                children.append(child)
+            stack.extend(reversed(children))
+            continue
+        else:
+            pairs: list[yaml.Node | str] = []
+            for index, (key, value) in enumerate(current.value):
+                pairs.extend([", "] if index else [])
+                pairs.extend([key, ": ", value])
+            stack.extend(reversed(pairs))
+            continue
+        parts.append(piece)
+        size += len(piece)
+    text = "".join(parts)
+    return text[: budget - 1] + "…" if len(text) > budget or stack else text
+
+
+# ---------------------------------------------------------------------------
+# files
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _load_front_matter(note: _Note, raw: bytes) -> tuple[yaml.MappingNode, str] | None:
+    """The front-matter's top mapping node and the note's body, or None."""
+    if len(raw) > MAX_NOTE_BYTES:
+        note.error(
+            1,
+            f"the note is {len(raw) // 1024} KB, over the limit of "
+            f"{MAX_NOTE_BYTES // 1024} KB; move long material to another file",
+        )
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        note.error(
+            _line_of_offset(raw, problem.start),
+            "the file is not UTF-8 text; save it again with the encoding UTF-8",
+        )
+        return None
+    if not text.strip():
+        note.error(1, "the file is empty; start it with a front-matter block between '---' lines")
+        return None
+    if not _DETECT.detect(text) or not _FENCE.match(text):
+        note.error(
+            1,
+            "no front-matter: the first line must be '---', followed by the note's "
+            "keys and a closing '---'",
+        )
+        return None
+    opening = _FENCE.match(text)
+    assert opening is not None
+    start = text.find("\n", opening.start())
+    closing = _FENCE.search(text, start + 1) if start >= 0 else None
+    if closing is None:
+        note.error(1, "the front-matter is not closed: add a line '---' after the last key")
+        return None
+    front = text[start + 1 : closing.start()]
+    body = text[closing.end() :]
+    body = body[1:] if body.startswith("\n") else body
+    if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        note.error(
+            1,
+            f"the front-matter is over {MAX_FRONT_MATTER_BYTES // 1024} KB; "
+            "keep long text in the note's body",
+        )
+        return None
+    try:
+        loader = _LOADER(front)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        line = int(mark.line) + 2 if mark is not None else 1
+        reason = problem.problem or problem.context or "not valid YAML"
+        note.error(line, f"the front-matter is not valid YAML: {reason}{_yaml_hint(reason)}")
+        return None
+    except (yaml.YAMLError, RecursionError, ValueError) as problem:
+        note.error(1, f"the front-matter is not valid YAML: {problem}")
+        return None
+    if node is None:
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(node, yaml.MappingNode):
+        note.error(
+            2,
+            f"the front-matter must be keys and values (key: value), not {_kind(node)}",
+        )
+        return None
+    return node, body
+
+
+def _yaml_hint(reason: str) -> str:
+    if "mapping values are not allowed" in reason:
+        return " (a value holding ': ' must be put in quotes)"
+    if "found character '\\t'" in reason:
+        return " (indent with spaces, not tabs)"
+    return ""
+
+
+def _pairs(note: _Note, node: yaml.MappingNode) -> Iterator[tuple[str, int, yaml.Node]]:
+    """The mapping's keys (as text), their lines and their value nodes."""
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        line = _line(key_node)
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL_TAG:
+            note.error(line, "a key must be a word such as 'name', not a list, mapping or empty")
+            continue
+        key = str(key_node.value)
+        if key in seen:
+            note.warning(line, f"the key '{key}' is given twice; the last one is used")
+        seen.add(key)
+        yield key, line, value_node
+
+
+def _unknown(note: _Note, key: str, line: int, known: Iterable[str], where: str = "") -> None:
+    suggestion = closest(key, known)
+    if suggestion:
+        note.warning(line, f"unknown key '{key}'{where}{_did_you_mean(suggestion)}")
+
+
+# ---------------------------------------------------------------------------
+# contacts
+
+_CONTACT_TEXT = (
+    "name",
+    "role",
+    "organization",
+    "connection",
+    "introduced_by",
+    "email",
+    "phone",
+    "linkedin",
+    "website",
+    "location",
+)
+CONTACT_KEYS = (
+    *_CONTACT_TEXT,
+    "seniority",
+    "years_experience",
+    "warmth",
+    "interest",
+    "local",
+    "tags",
+    "aliases",
+    "outreach",
+)
+OUTREACH_KEYS = ("date", "kind", "channel", "note")
+
+_SINGLE: dict[str, Callable[[yaml.Node], Any]] = {
+    "seniority": choice(SENIORITIES),
+    "warmth": choice(WARMTHS),
+    "years_experience": read_number,
+    "local": read_bool,
+}
+
+
+def infer_seniority(years: float | None) -> str | None:
+    """Seniority from total years in the industry: <3 junior, 3-9 mid, 10+ senior."""
+    if years is None:
+        return None
+    if years < 3:
+        return "junior"
+    return "mid" if years < 10 else "senior"
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """A slug a note points to, checked once every contact is known."""
+
+    note: _Note
+    line: int
+    slug: str
+    what: str
+
+
+def _read_outreach(note: _Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
+    events: list[OutreachEvent] = []
+    for item in _items(node):
+        line = _line(item)
+        if not isinstance(item, yaml.MappingNode):
+            note.error(
+                line,
+                "an outreach event must be a mapping with 'date' and 'kind', "
+                "such as '- {date: 2026-11-03, kind: request}'",
+            )
+            continue
+        values: dict[str, Any] = {}
+        for key, key_line, value in _pairs(note, item):
+            reader: Callable[[yaml.Node], Any] | None = {
+                "date": read_date,
+                "kind": choice(OUTREACH_KINDS),
+                "channel": choice(CHANNELS),
+                "note": read_text,
+            }.get(key)
+            if reader is None:
+                _unknown(note, key, key_line, OUTREACH_KEYS, " in an outreach event")
+                continue
+            try:
+                values[key] = reader(value)
+            except Invalid as problem:
+                note.error(key_line, f"outreach {key}: {problem}")
+        missing = [key for key in ("date", "kind") if values.get(key) is None]
+        if missing:
+            note.error(
+                line,
+                f"an outreach event needs {' and '.join(repr(k) for k in missing)}; "
+                "this event is left out",
+            )
+            continue
+        events.append(OutreachEvent(**values))
+    events.sort(key=lambda e: e.date)
+    return tuple(events)
+
+
+def read_contact(note: _Note, slug: str, node: yaml.MappingNode, body: str,
+                 references: list[_Reference]) -> Contact | None:
+    """One contact from its front-matter node; None when it cannot be used."""
+    values: dict[str, Any] = {}
+    extra: list[tuple[str, str]] = []
+    for key, line, value in _pairs(note, node):
+        try:
+            if key in _CONTACT_TEXT:
+                values[key] = read_text(value)
+                if key == "introduced_by" and values[key]:
+                    references.append(_Reference(note, line, values[key], "introduced_by"))
+            elif key in _SINGLE:
+                values[key] = _SINGLE[key](value)
+            elif key in ("tags", "aliases"):
+                values[key] = read_tags(note, value) if key == "tags" else read_text_list(
+                    note, value
+                )
+            elif key == "interest":
+                values[key] = read_text_list(note, value, choice(INTERESTS))
+            elif key == "outreach":
+                values[key] = _read_outreach(note, value)
+            else:
+                _unknown(note, key, line, CONTACT_KEYS)
+                extra.append((key, display(value)))
+        except Invalid as problem:
+            note.error(problem.line or line, f"{key}: {problem}")
+    if not values.get("name"):
+        note.error(1, "a contact needs a 'name' (for example 'name: Jane Doe'); this note is left out")
+        return None
+    seniority = values.pop("seniority", None)
+    inferred = infer_seniority(values.get("years_experience"))
+    warmth = values.pop("warmth", None)
+    return Contact(
+        slug=slug,
+        path=note.path,
+        seniority=seniority or inferred,
+        seniority_inferred=seniority is None and inferred is not None,
+        warmth=warmth or ("warm" if values.get("introduced_by") else None),
+        warmth_inferred=warmth is None and bool(values.get("introduced_by")),
+        extra=tuple(extra),
+        body=body,
+        **{k: v for k, v in values.items() if v is not None},
+    )
+
+
+# ---------------------------------------------------------------------------
+# interviews
+
+INTERVIEW_KEYS = (
+    "contact",
+    "date",
+    "status",
+    "mode",
+    "duration",
+    "location",
+    "questions",
+    "referrals",
+    "promised",
+    "resources",
+    "thank_you",
+    "reflection",
+    "share",
+)
+QUESTION_KEYS = ("ask", "id", "answer")
+REFERRAL_KEYS = ("name", "contact", "note")
+PROMISE_KEYS = ("item", "received")
+RESOURCE_KEYS = ("title", "url")
+REFLECTION_KEYS = ("learned", "went_well", "improve", "still_interested", "rating", "next_steps")
+
+
+def _sub_mapping(
+    note: _Note, node: yaml.MappingNode, readers: dict[str, Callable[[yaml.Node], Any]], where: str
+) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, line, value in _pairs(note, node):
+        reader = readers.get(key)
+        if reader is None:
+            _unknown(note, key, line, readers, f" in {where}")
+            continue
+        try:
+            values[key] = reader(value)
+        except Invalid as problem:
+            note.error(problem.line or line, f"{where} {key}: {problem}")
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _read_list(
+    note: _Note,
+    node: yaml.Node,
+    where: str,
+    from_text: Callable[[str], T],
+    from_mapping: Callable[[int, dict[str, Any]], T | None],
+    readers: dict[str, Callable[[yaml.Node], Any]],
+) -> tuple[T, ...]:
+    """A list whose items are texts or mappings (questions, referrals...)."""
+    result: list[T] = []
+    for item in _items(node):
+        line = _line(item)
+        if isinstance(item, yaml.ScalarNode):
+            try:
+                text = read_text(item)
+            except Invalid as problem:  # pragma: no cover - scalars are always text
+                note.error(line, str(problem))
+                continue
+            if text:
+                result.append(from_text(text))
+        elif isinstance(item, yaml.MappingNode):
+            made = from_mapping(line, _sub_mapping(note, item, readers, where))
+            if made is not None:
+                result.append(made)
+        else:
+            note.error(line, f"each item of {where}s must be a text or a mapping, not a list")
+    return tuple(result)
+
+
+def _read_received(node: yaml.Node) -> date | bool | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag != _NULL_TAG:
+        folded = str(node.value).strip().casefold()
+        if folded in _FALSE:
+            return False
+        if folded in _TRUE:
+            return True
+    try:
+        return read_date(node)
+    except Invalid:
+        raise Invalid("write the date it arrived (2026-11-10), or no") from None
+
+
+def read_interview(
+    note: _Note, slug: str, node: yaml.MappingNode, body: str, references: list[_Reference],
+    question_ids: list[tuple[_Note, int, str]],
+) -> Interview | None:
+    """One interview from its front-matter node; None when it cannot be used."""
+    values: dict[str, Any] = {}
+    extra: list[tuple[str, str]] = []
+    contact_line = 1
+
+    def question(line: int, v: dict[str, Any]) -> AskedQuestion | None:
+        if not v.get("ask") and not v.get("id"):
+            note.error(line, "a question needs 'ask' (its text) or 'id' (a question-bank id)")
+            return None
+        if v.get("id"):
+            question_ids.append((note, line, v["id"]))
+        return AskedQuestion(text=v.get("ask"), id=v.get("id"), answer=v.get("answer"))
+
+    def referral(line: int, v: dict[str, Any]) -> Referral | None:
+        if not v.get("name") and not v.get("contact"):
+            note.error(line, "a referral needs a 'name' or a 'contact' slug")
+            return None
+        if v.get("contact"):
+            references.append(_Reference(note, line, v["contact"], "referral contact"))
+        return Referral(name=v.get("name"), contact=v.get("contact"), note=v.get("note"))
+
+    def promise(line: int, v: dict[str, Any]) -> Promise | None:
+        if not v.get("item"):
+            note.error(line, "a promised entry needs an 'item' (what they offered to send)")
+            return None
+        received = v.get("received")
+        return Promise(
+            item=v["item"],
+            received=received is not None and received is not False,
+            received_on=received if isinstance(received, date) else None,
+        )
+
+    def resource(line: int, v: dict[str, Any]) -> Resource | None:
+        if not v.get("title") and not v.get("url"):
+            note.error(line, "a resource needs a 'title' or a 'url'")
+            return None
+        return Resource(title=v.get("title") or v["url"], url=v.get("url"))
+
+    for key, line, value in _pairs(note, node):
+        try:
+            if key == "contact":
+                contact_line = line
+                values[key] = read_text(value)
+            elif key == "date":
+                moment = read_date_time(value)
+                if moment:
+                    values["date"], values["time"] = moment
+            elif key == "status":
+                values[key] = choice(INTERVIEW_STATUSES)(value)
+            elif key == "mode":
+                values[key] = choice(MODES)(value)
+            elif key == "duration":
+                values[key] = read_int(value, 1, 24 * 60)
+            elif key == "location":
+                values[key] = read_text(value)
+            elif key == "thank_you":
+                values[key] = read_date(value)
+            elif key == "share":
+                values[key] = read_bool(value)
+            elif key == "questions":
+                values[key] = _read_list(
+                    note, value, "question", lambda t: AskedQuestion(text=t), question,
+                    {"ask": read_text, "id": read_text, "answer": read_text},
+                )
+            elif key == "referrals":
+                values[key] = _read_list(
+                    note, value, "referral", lambda t: Referral(name=t), referral,
+                    {"name": read_text, "contact": read_text, "note": read_text},
+                )
+            elif key == "promised":
+                values[key] = _read_list(
+                    note, value, "promised", lambda t: Promise(item=t), promise,
+                    {"item": read_text, "received": _read_received},
+                )
+            elif key == "resources":
+                values[key] = _read_list(
+                    note, value, "resource", lambda t: Resource(title=t), resource,
+                    {"title": read_text, "url": read_text},
+                )
+            elif key == "reflection":
+                values[key] = _read_reflection(note, value)
+            else:
+                _unknown(note, key, line, INTERVIEW_KEYS)
+                extra.append((key, display(value)))
+        except Invalid as problem:
+            note.error(problem.line or line, f"{key}: {problem}")
+    missing = [key for key in ("contact", "date") if not values.get(key)]
+    if missing:
+        example = {"contact": "contact: jane-doe", "date": "date: 2026-11-03"}
+        note.error(
+            1,
+            f"an interview needs {' and '.join(repr(k) for k in missing)} "
+            f"(for example '{example[missing[0]]}'); this note is left out",
+        )
+        return None
+    references.append(_Reference(note, contact_line, values["contact"], "contact"))
+    return Interview(
+        slug=slug,
+        path=note.path,
+        extra=tuple(extra),
+        body=body,
+        **{k: v for k, v in values.items() if v is not None},
+    )
+
+
+def _read_reflection(note: _Note, node: yaml.Node) -> Reflection | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        raise Invalid(
+            f"expected a mapping of learned, went_well, improve, still_interested, rating "
+            f"and next_steps, found {_kind(node)}"
+        )
+    readers: dict[str, Callable[[yaml.Node], Any]] = {
+        "learned": read_text,
+        "went_well": read_text,
+        "improve": read_text,
+        "still_interested": choice(STILL_INTERESTED),
+        "rating": lambda n: read_int(n, 1, 5),
+        "next_steps": lambda n: read_text_list(note, n),
+    }
+    return Reflection(**_sub_mapping(note, node, readers, "reflection"))
+
+
+# ---------------------------------------------------------------------------
+# the question bank
+
+BANK_KEYS = ("id", "text", "category", "for", "tags")
+
+
+def read_bank(note: _Note, node: yaml.Node, source: str,
+              base: dict[str, BankQuestion]) -> dict[str, BankQuestion]:
+    """Questions from a bank file, added to (and overriding by id) ``base``."""
+    bank = dict(base)
+    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
+        return bank
+    if not isinstance(node, yaml.SequenceNode):
+        note.error(_line(node) - 1, "the question bank must be a list of questions ('- id: ...')")
+        return bank
+    seen: set[str] = set()
+    for item in node.value:
+        line = _line(item) - 1
+        if not isinstance(item, yaml.MappingNode):
+            note.error(line, "each question must be a mapping with 'id' and 'text'")
+            continue
+        values: dict[str, Any] = {}
+        for key_node, value_node in item.value:
+            key_line = _line(key_node) - 1
+            key = str(getattr(key_node, "value", ""))
+            try:
+                if key in ("id", "text", "category"):
+                    values[key] = read_text(value_node)
+                elif key == "for":
+                    values["for_"] = read_text_list(note, value_node, choice(SENIORITIES))
+                elif key == "tags":
+                    values["tags"] = read_tags(note, value_node)
+                else:
+                    _unknown(note, key, key_line, BANK_KEYS, " in a question")
+            except Invalid as problem:
+                note.error(key_line, f"{key}: {problem}")
+        ident = values.get("id")
+        if not ident:
+            note.error(line, "a question needs an 'id' (a short name such as 'typical-day')")
+            continue
+        if ident in seen:
+            note.error(line, f"the id '{ident}' is used twice; give each question its own id")
+            continue
+        seen.add(ident)
+        previous = bank.get(ident)
+        if previous is None and not values.get("text"):
+            note.error(line, f"the question '{ident}' needs a 'text'")
+            continue
+        fields = {k: v for k, v in values.items() if v is not None}
+        if previous is not None:
+            merged = {
+                "id": ident,
+                "text": previous.text,
+                "category": previous.category,
+                "for_": previous.for_,
+                "tags": previous.tags,
+            }
+            merged.update(fields)
+            bank[ident] = BankQuestion(source=source, **merged)
+        else:
+            fields.setdefault("category", "other")
+            bank[ident] = BankQuestion(source=source, **fields)
+    return bank
+
+
+def _parse_yaml_file(note: _Note, raw: bytes) -> yaml.Node | None:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        note.error(_line_of_offset(raw, problem.start), "the file is not UTF-8 text")
+        return None
+    if len(raw) > MAX_NOTE_BYTES:
+        note.error(1, f"the file is over {MAX_NOTE_BYTES // 1024} KB")
+        return None
+    try:
+        loader = _LOADER(text)
+        try:
+            return loader.get_single_node()  # type: ignore[no-any-return]
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        line = int(mark.line) + 1 if mark is not None else 1
+        note.error(line, f"not valid YAML: {problem.problem or problem.context}")
+    except (yaml.YAMLError, RecursionError, ValueError) as problem:
+        note.error(1, f"not valid YAML: {problem}")
+    return None
+
+
+def builtin_bank() -> dict[str, BankQuestion]:
+    """The project's own question bank, shipped with the package."""
+    raw = resources.files("interview_kb").joinpath("data/questions.yml").read_bytes()
+    note = _Note(BUILTIN_BANK)
+    node = _parse_yaml_file(note, raw)
+    return read_bank(note, node, "built-in", {}) if node is not None else {}
+
+
+# ---------------------------------------------------------------------------
+# the notebook
+
+
+def note_files(folder: Path) -> list[Path]:
+    """The notes of a folder, sorted; names starting with ``_`` or ``.`` are skipped."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.rglob("*.md"):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(("_", ".")) for part in parts):
+            continue
+        if path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_notebook(root: Path, options: Options | None = None) -> Notebook:
+    """Read every note of the notebook at ``root``; never raises for bad notes."""
+    options = options or Options()
+    problems: list[Problem] = []
+    references: list[_Reference] = []
+    question_ids: list[tuple[_Note, int, str]] = []
+    contacts: dict[str, Contact] = {}
+    interviews: dict[str, Interview] = {}
+
+    def each(folder: str) -> Iterator[tuple[_Note, str, yaml.MappingNode, str]]:
+        seen: dict[str, str] = {}
+        for path in note_files(root / folder):
+            note = _Note(_relative(path, root), problems)
+            slug = path.stem
+            if slug in seen:
+                note.error(1, f"the slug '{slug}' is already used by {seen[slug]}; rename one")
+                continue
+            seen[slug] = note.path
+            try:
+                raw = path.read_bytes()
+            except OSError as problem:
+                note.error(1, f"cannot read the file: {problem.strerror}")
+                continue
+            loaded = _load_front_matter(note, raw)
+            if loaded is not None:
+                yield note, slug, *loaded
+
+    for note, slug, node, body in each(options.contacts_dir):
+        contact = read_contact(note, slug, node, body, references)
+        if contact is not None:
+            contacts[slug] = contact
+    for note, slug, node, body in each(options.interviews_dir):
+        interview = read_interview(note, slug, node, body, references, question_ids)
+        if interview is not None:
+            interviews[slug] = interview
+
+    bank = builtin_bank()
+    questions_path = root / options.questions_file
+    if questions_path.is_file():
+        note = _Note(_relative(questions_path, root), problems)
+        node = _parse_yaml_file(note, questions_path.read_bytes())
+        if node is not None:
+            bank = read_bank(note, node, "notebook", bank)
+
+    dropped = _check_references(contacts, references)
+    for slug in dropped:
+        interviews.pop(slug, None)
+    for note, line, ident in question_ids:
+        if ident not in bank:
+            suggestion = closest(ident, bank, 3)
+            note.error(line, f"question id '{ident}' is not in the question bank"
+                       f"{_did_you_mean(suggestion)}")
+
+    problems.sort(key=lambda p: (p.path, p.line, p.severity, p.message))
+    return Notebook(
+        contacts=MappingProxyType(dict(sorted(contacts.items()))),
+        interviews=MappingProxyType(dict(sorted(interviews.items()))),
+        bank=MappingProxyType(bank),
+        problems=tuple(problems),
+    )
+
+
+def _contact_by_name(contacts: dict[str, Contact]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for contact in contacts.values():
+        for name in (contact.name, *contact.aliases):
+            names.setdefault(name.casefold(), contact.slug)
+    return names
+
+
+def _check_references(contacts: dict[str, Contact], references: list[_Reference]) -> set[str]:
+    """Report slugs that name no contact; returns interviews to leave out."""
+    names = _contact_by_name(contacts)
+    dropped: set[str] = set()
+    for ref in references:
+        if ref.slug in contacts:
+            continue
+        suggestion = names.get(ref.slug.casefold()) or closest(ref.slug, contacts, 3)
+        message = f"{ref.what} '{ref.slug}' not found{_did_you_mean(suggestion)}"
+        if ref.what == "contact":
+            slug = Path(ref.note.path).stem
+            dropped.add(slug)
+            message += " (contacts are named by their file name without .md); the interview is left out"
+        ref.note.error(ref.line, message)
+    # An unknown introduced_by or referral slug is reported but kept: the
+    # pages show it as plain text.
+    return dropped

@@ -1,0 +1,250 @@
+"""Render the notebook's pages as Markdown, from Jinja2 templates.
+
+``render_pages`` is a pure function of the notebook, ``today`` and the
+options: it returns ``{path of the page's Markdown source: text}``, which the
+MkDocs plugin adds as generated files and ``interview-kb generate`` writes out.
+Every value from a note goes through ``markup.finalize`` on its way in.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import jinja2
+import yaml
+
+from .markup import Markdown, escape, escape_line, external_href, href, html_text, mailto
+from .model import Contact, Interview, Notebook, Options, interview_order
+
+
+def contact_page(slug: str) -> str:
+    """Source path of a contact's page."""
+    return f"contacts/{slug}.md"
+
+
+def interview_page(slug: str) -> str:
+    """Source path of an interview's page."""
+    return f"interviews/{slug}.md"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every template may use: the notebook, today and the options."""
+
+    notebook: Notebook
+    today: date
+    options: Options
+
+    def relative(self, source: str, target: str) -> str:
+        """A link from the page ``source`` to the page ``target`` (both source paths)."""
+        return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+    def helpers(self, source: str) -> dict[str, Callable[..., Markdown]]:
+        """Link helpers bound to the page being rendered."""
+
+        def contact_link(slug: str, text: str | None = None) -> Markdown:
+            contact = self.notebook.contacts.get(slug)
+            if contact is None:
+                return Markdown(escape_line(text or slug))
+            target = href(self.relative(source, contact_page(slug)))
+            return Markdown(f"[{escape_line(text or contact.name)}]({target})")
+
+        def interview_link(slug: str, text: str | None = None) -> Markdown:
+            interview = self.notebook.interviews.get(slug)
+            if interview is None:
+                return Markdown(escape_line(text or slug))
+            label = text or interview_label(interview)
+            target = href(self.relative(source, interview_page(slug)))
+            return Markdown(f"[{escape_line(label)}]({target})")
+
+        return {"contact_link": contact_link, "interview_link": interview_link}
+
+
+def interview_label(interview: Interview) -> str:
+    """``2026-11-03 14:30``: an interview's date and time of day, if known."""
+    when = interview.date.isoformat()
+    return f"{when} {interview.time:%H:%M}" if interview.time else when
+
+
+def interview_status(interview: Interview, today: date) -> str:
+    """``cancelled``, ``done`` (held), ``today``, or ``scheduled`` (upcoming)."""
+    if interview.cancelled:
+        return "cancelled"
+    if interview.date == today:
+        return "today"
+    return "done" if interview.date < today else "scheduled"
+
+
+def page_meta(tags: tuple[str, ...], **extra: Any) -> Markdown:
+    """The generated page's own front-matter (tags for Material, and more)."""
+    meta: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+    if tags:
+        # Material writes tag names into pages without escaping them.
+        meta["tags"] = [html_text(tag) for tag in tags]
+    if not meta:
+        return Markdown("")
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, default_flow_style=False)
+    return Markdown(f"---\n{dumped}---\n")
+
+
+def _block(value: object) -> str:
+    """A multi-line value as Markdown paragraphs, escaped."""
+    paragraphs = [p for p in str(value).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "\n\n".join(escape(p) for p in paragraphs)
+
+
+class Renderer:
+    """The Jinja2 environment and the pages it renders."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        from .markup import finalize
+
+        env = jinja2.Environment(
+            loader=jinja2.PackageLoader("interview_kb", "templates"),
+            finalize=finalize,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,
+        )
+        env.filters["line"] = lambda v: Markdown(escape_line(v)) if v is not None else ""
+        env.filters["block"] = lambda v: Markdown(_block(v))
+        env.filters["raw"] = Markdown
+        env.filters["raw_id"] = lambda v: Markdown(str(v).replace("`", "'"))
+        return env
+
+    def render(self, template: str, source: str, body: str = "", **context: Any) -> str:
+        """Render ``template`` for the page at ``source``.
+
+        The note's ``body`` is the user's own Markdown: it is put in after the
+        template's blank lines are tidied, so that it stays as written.
+        """
+        tpl = self.env.get_template(template)
+        text = tpl.render(
+            today=self.site.today, body=Markdown(_BODY if body.strip() else ""),
+            **self.site.helpers(source), **context,
+        )
+        return _tidy(text).replace(_BODY, body.strip("\n"), 1)
+
+    def contact(self, contact: Contact, extra: dict[str, Any] | None = None) -> str:
+        """The page of one contact."""
+        source = contact_page(contact.slug)
+        reach = []
+        if contact.email:
+            reach.append(("Email", contact.email, mailto(contact.email)))
+        if contact.phone:
+            reach.append(("Phone", contact.phone, None))
+        for label, url in (("LinkedIn", contact.linkedin), ("Website", contact.website)):
+            if url:
+                reach.append((label, url, external_href(url)))
+        context: dict[str, Any] = {
+            "contact": contact,
+            "meta": page_meta(contact.tags),
+            "interviews": self.site.notebook.interviews_of(contact.slug),
+            "interest": " and ".join(
+                {"role": "a role I want", "organization": "an organization I want"}[i]
+                for i in contact.interest
+            ),
+            "reach": reach,
+            "status": None,
+            "open_items": [],
+            "last_interaction": None,
+        }
+        context.update(extra or {})
+        return self.render("contact.md.j2", source, body=contact.body, **context)
+
+    def interview(self, interview: Interview) -> str:
+        """The page of one interview."""
+        notebook = self.site.notebook
+        contact = notebook.contacts.get(interview.contact)
+        name = contact.name if contact else interview.contact
+        questions = []
+        for asked in interview.questions:
+            bank = notebook.bank_question(asked)
+            questions.append(
+                {
+                    "text": asked.text or (bank.text if bank else asked.id),
+                    "id": bank.id if bank else None,
+                    "category": bank.category if bank else None,
+                    "answer": asked.answer,
+                }
+            )
+        resources = [(r.title, external_href(r.url) if r.url else None) for r in interview.resources]
+        return self.render(
+            "interview.md.j2",
+            interview_page(interview.slug),
+            body=interview.body,
+            interview=interview,
+            contact=contact,
+            meta=page_meta(contact.tags if contact else ()),
+            title=f"{name}, {interview_label(interview)}",
+            when=interview_label(interview),
+            status=interview_status(interview, self.site.today),
+            held=interview.is_held(self.site.today),
+            questions=questions,
+            resources=resources,
+        )
+
+    def contacts_index(self) -> str:
+        """The ``contacts/`` page: a table of every contact."""
+        return self.render(
+            "contacts.md.j2", "contacts.md", contacts=list(self.site.notebook.contacts.values())
+        )
+
+    def interviews_index(self) -> str:
+        """The ``interviews/`` page: upcoming first, then held, newest first."""
+        today = self.site.today
+        every = sorted(self.site.notebook.interviews.values(), key=interview_order)
+        upcoming = [i for i in every if i.is_upcoming(today) and i.date > today]
+        held = [i for i in reversed(every) if i.is_held(today)]
+        cancelled = [i for i in reversed(every) if i.cancelled]
+        return self.render(
+            "interviews.md.j2",
+            "interviews.md",
+            upcoming=upcoming,
+            held=held,
+            cancelled=cancelled,
+            contacts=self.site.notebook.contacts,
+            label=interview_label,
+            status=lambda i: interview_status(i, today),
+        )
+
+
+_BODY = "\x00body\x00"
+
+
+def _tidy(text: str) -> str:
+    """Collapse the blank lines that template conditionals leave behind."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() and lines and not lines[-1].strip():
+            continue
+        lines.append(line.rstrip() if not line.strip() else line)
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def render_pages(notebook: Notebook, today: date, options: Options) -> dict[str, str]:
+    """Every generated page of the notebook site: ``{source path: Markdown}``."""
+    renderer = Renderer(Site(notebook, today, options))
+    pages: dict[str, str] = {
+        "contacts.md": renderer.contacts_index(),
+        "interviews.md": renderer.interviews_index(),
+    }
+    for contact in notebook.contacts.values():
+        pages[contact_page(contact.slug)] = renderer.contact(contact)
+    for interview in notebook.interviews.values():
+        pages[interview_page(interview.slug)] = renderer.interview(interview)
+    return pages
+
+
+__all__ = ["escape", "render_pages"]

@@ -1,0 +1,99 @@
+"""The MkDocs plugin: a thin adapter from MkDocs' events to the core."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import PluginConfig
+from .dates import TODAY_VARIABLE, BadDate, choose_today
+from .model import Notebook, Options
+from .notes import read_notebook
+from .pages import render_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = get_plugin_logger(__name__)
+
+# Markdown extensions the generated pages use, with their settings; turned on
+# by the plugin so that a minimal mkdocs.yml is enough.
+EXTENSIONS: dict[str, dict[str, object]] = {
+    "tables": {},
+    "attr_list": {},
+    "admonition": {},
+    "md_in_html": {},
+    "toc": {"permalink": True},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+}
+
+NOTE_FOLDERS = ("contacts/", "interviews/")
+
+
+class InterviewKbPlugin(BasePlugin[PluginConfig]):
+    """Adds the notebook's pages to the site and watches the notes in serve."""
+
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+        self.options = Options()
+        self.today = date.today()
+        self.notebook: Notebook | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read the options, fix T and turn on the Markdown extensions we need."""
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.options = self.config.to_options()
+        try:
+            self.today = choose_today(
+                self.options.today, os.environ.get(TODAY_VARIABLE), date.today()
+            )
+        except BadDate as problem:
+            raise PluginError(str(problem)) from None
+        for name, settings in EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs.setdefault(name, settings)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read the notes and add every generated page as an in-memory file."""
+        notebook = read_notebook(self.root, self.options)
+        self.notebook = notebook
+        for problem in notebook.problems:
+            if problem.severity == "error":
+                log.error(str(problem))
+            else:
+                log.warning(str(problem))
+        pages = render_pages(notebook, self.today, self.options)
+        for src_uri, content in pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                log.warning(
+                    f"docs/{src_uri} has the same name as a page the notebook generates; "
+                    "rename it so both can be shown"
+                )
+                continue
+            note_page = src_uri.startswith(NOTE_FOLDERS)
+            inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer:
+        """Rebuild when a note or the question bank changes."""
+        for name in (
+            self.options.contacts_dir,
+            self.options.interviews_dir,
+            self.options.questions_file,
+        ):
+            path = self.root / name
+            if path.exists():
+                server.watch(str(path), recursive=True)
+        return server
