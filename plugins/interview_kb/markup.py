@@ -72,7 +72,11 @@ def link(text: object, target: str) -> Markdown:
 def mailto(address: str, subject: str = "", body: str = "") -> str:
     """A ``mailto:`` URL with an optional subject and body, percent-encoded."""
     url = "mailto:" + quote(address.strip(), safe="@.+-_")
-    query = [f"{key}={quote(value, safe='')}" for key, value in (("subject", subject), ("body", body)) if value]
+    query = [
+        f"{key}={quote(value, safe='')}"
+        for key, value in (("subject", subject), ("body", body))
+        if value
+    ]
     return url + ("?" + "&".join(query) if query else "")
 
 

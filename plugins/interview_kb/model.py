@@ -6,11 +6,11 @@ normalises every value once, so code downstream never checks types again.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
 from types import MappingProxyType
 from typing import Literal
 
@@ -55,7 +55,7 @@ class Problem:
 class OutreachEvent:
     """One thing that happened between the notebook's owner and a contact."""
 
-    date: date
+    date: dt.date
     kind: str
     channel: str | None = None
     note: str | None = None
@@ -127,7 +127,7 @@ class Promise:
 
     item: str
     received: bool = False
-    received_on: date | None = None
+    received_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -173,8 +173,8 @@ class Interview:
     slug: str
     path: str
     contact: str
-    date: date
-    time: time | None = None
+    date: dt.date
+    time: dt.time | None = None
     status: str | None = None
     mode: str | None = None
     duration: int | None = None
@@ -183,7 +183,7 @@ class Interview:
     referrals: tuple[Referral, ...] = ()
     promised: tuple[Promise, ...] = ()
     resources: tuple[Resource, ...] = ()
-    thank_you: date | None = None
+    thank_you: dt.date | None = None
     reflection: Reflection | None = None
     share: bool = False
     extra: tuple[tuple[str, str], ...] = ()
@@ -194,11 +194,11 @@ class Interview:
         """Only ``cancelled`` among the statuses changes anything."""
         return self.status == "cancelled"
 
-    def is_held(self, today: date) -> bool:
+    def is_held(self, today: dt.date) -> bool:
         """Held: on or before today and not cancelled."""
         return not self.cancelled and self.date <= today
 
-    def is_upcoming(self, today: date) -> bool:
+    def is_upcoming(self, today: dt.date) -> bool:
         """Upcoming: on or after today and not cancelled (today is both)."""
         return not self.cancelled and self.date >= today
 
@@ -228,9 +228,9 @@ def fold(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", normal).split())
 
 
-def interview_order(interview: Interview) -> tuple[date, time, str]:
+def interview_order(interview: Interview) -> tuple[dt.date, dt.time, str]:
     """Sort key of interviews: oldest first, then by time of day and slug."""
-    return (interview.date, interview.time or time(0), interview.slug)
+    return (interview.date, interview.time or dt.time(0), interview.slug)
 
 
 def _frozen(mapping: Mapping[str, object] | None = None) -> Mapping[str, object]:
@@ -248,8 +248,8 @@ class Options:
     contacts_dir: str = "contacts"
     interviews_dir: str = "interviews"
     questions_file: str = "questions.yml"
-    today: date | None = None
-    holidays: tuple[date, ...] = ()
+    today: dt.date | None = None
+    holidays: tuple[dt.date, ...] = ()
     holidays_country: str | None = None
     reconnect_after_days: int = 90
     thank_you_business_days: int = 2

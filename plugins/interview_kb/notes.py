@@ -250,9 +250,7 @@ def read_text_list(
 
 def read_tags(note: _Note, node: yaml.Node) -> tuple[str, ...]:
     """Tags, as a list or one text; a leading ``#`` (Obsidian) is dropped."""
-    return tuple(
-        tag for tag in (t.lstrip("#").strip() for t in read_text_list(note, node)) if tag
-    )
+    return tuple(tag for tag in (t.lstrip("#").strip() for t in read_text_list(note, node)) if tag)
 
 
 def _items(node: yaml.Node) -> list[yaml.Node]:
@@ -495,8 +493,9 @@ def _read_outreach(note: _Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
     return tuple(events)
 
 
-def read_contact(note: _Note, slug: str, node: yaml.MappingNode, body: str,
-                 references: list[_Reference]) -> Contact | None:
+def read_contact(
+    note: _Note, slug: str, node: yaml.MappingNode, body: str, references: list[_Reference]
+) -> Contact | None:
     """One contact from its front-matter node; None when it cannot be used."""
     values: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
@@ -509,8 +508,8 @@ def read_contact(note: _Note, slug: str, node: yaml.MappingNode, body: str,
             elif key in _SINGLE:
                 values[key] = _SINGLE[key](value)
             elif key in ("tags", "aliases"):
-                values[key] = read_tags(note, value) if key == "tags" else read_text_list(
-                    note, value
+                values[key] = (
+                    read_tags(note, value) if key == "tags" else read_text_list(note, value)
                 )
             elif key == "interest":
                 values[key] = read_text_list(note, value, choice(INTERESTS))
@@ -522,7 +521,9 @@ def read_contact(note: _Note, slug: str, node: yaml.MappingNode, body: str,
         except Invalid as problem:
             note.error(problem.line or line, f"{key}: {problem}")
     if not values.get("name"):
-        note.error(1, "a contact needs a 'name' (for example 'name: Jane Doe'); this note is left out")
+        note.error(
+            1, "a contact needs a 'name' (for example 'name: Jane Doe'); this note is left out"
+        )
         return None
     seniority = values.pop("seniority", None)
     inferred = infer_seniority(values.get("years_experience"))
@@ -624,7 +625,11 @@ def _read_received(node: yaml.Node) -> date | bool | None:
 
 
 def read_interview(
-    note: _Note, slug: str, node: yaml.MappingNode, body: str, references: list[_Reference],
+    note: _Note,
+    slug: str,
+    node: yaml.MappingNode,
+    body: str,
+    references: list[_Reference],
     question_ids: list[tuple[_Note, int, str]],
 ) -> Interview | None:
     """One interview from its front-matter node; None when it cannot be used."""
@@ -688,22 +693,38 @@ def read_interview(
                 values[key] = read_bool(value)
             elif key == "questions":
                 values[key] = _read_list(
-                    note, value, "question", lambda t: AskedQuestion(text=t), question,
+                    note,
+                    value,
+                    "question",
+                    lambda t: AskedQuestion(text=t),
+                    question,
                     {"ask": read_text, "id": read_text, "answer": read_text},
                 )
             elif key == "referrals":
                 values[key] = _read_list(
-                    note, value, "referral", lambda t: Referral(name=t), referral,
+                    note,
+                    value,
+                    "referral",
+                    lambda t: Referral(name=t),
+                    referral,
                     {"name": read_text, "contact": read_text, "note": read_text},
                 )
             elif key == "promised":
                 values[key] = _read_list(
-                    note, value, "promised", lambda t: Promise(item=t), promise,
+                    note,
+                    value,
+                    "promised",
+                    lambda t: Promise(item=t),
+                    promise,
                     {"item": read_text, "received": _read_received},
                 )
             elif key == "resources":
                 values[key] = _read_list(
-                    note, value, "resource", lambda t: Resource(title=t), resource,
+                    note,
+                    value,
+                    "resource",
+                    lambda t: Resource(title=t),
+                    resource,
                     {"title": read_text, "url": read_text},
                 )
             elif key == "reflection":
@@ -757,8 +778,9 @@ def _read_reflection(note: _Note, node: yaml.Node) -> Reflection | None:
 BANK_KEYS = ("id", "text", "category", "for", "tags")
 
 
-def read_bank(note: _Note, node: yaml.Node, source: str,
-              base: dict[str, BankQuestion]) -> dict[str, BankQuestion]:
+def read_bank(
+    note: _Note, node: yaml.Node, source: str, base: dict[str, BankQuestion]
+) -> dict[str, BankQuestion]:
     """Questions from a bank file, added to (and overriding by id) ``base``."""
     bank = dict(base)
     if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
@@ -828,7 +850,8 @@ def _parse_yaml_file(note: _Note, raw: bytes) -> yaml.Node | None:
     try:
         loader = _LOADER(text)
         try:
-            return loader.get_single_node()  # type: ignore[no-any-return]
+            node: yaml.Node | None = loader.get_single_node()
+            return node
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as problem:
@@ -913,9 +936,9 @@ def read_notebook(root: Path, options: Options | None = None) -> Notebook:
     questions_path = root / options.questions_file
     if questions_path.is_file():
         note = _Note(_relative(questions_path, root), problems)
-        node = _parse_yaml_file(note, questions_path.read_bytes())
-        if node is not None:
-            bank = read_bank(note, node, "notebook", bank)
+        bank_node = _parse_yaml_file(note, questions_path.read_bytes())
+        if bank_node is not None:
+            bank = read_bank(note, bank_node, "notebook", bank)
 
     dropped = _check_references(contacts, references)
     for slug in dropped:
@@ -923,8 +946,10 @@ def read_notebook(root: Path, options: Options | None = None) -> Notebook:
     for note, line, ident in question_ids:
         if ident not in bank:
             suggestion = closest(ident, bank, 3)
-            note.error(line, f"question id '{ident}' is not in the question bank"
-                       f"{_did_you_mean(suggestion)}")
+            note.error(
+                line,
+                f"question id '{ident}' is not in the question bank{_did_you_mean(suggestion)}",
+            )
 
     problems.sort(key=lambda p: (p.path, p.line, p.severity, p.message))
     return Notebook(
@@ -955,7 +980,9 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
         if ref.what == "contact":
             slug = Path(ref.note.path).stem
             dropped.add(slug)
-            message += " (contacts are named by their file name without .md); the interview is left out"
+            message += (
+                " (contacts are named by their file name without .md); the interview is left out"
+            )
         ref.note.error(ref.line, message)
     # An unknown introduced_by or referral slug is reported but kept: the
     # pages show it as plain text.

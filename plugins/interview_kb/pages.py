@@ -131,15 +131,17 @@ class Renderer:
         """
         tpl = self.env.get_template(template)
         text = tpl.render(
-            today=self.site.today, body=Markdown(_BODY if body.strip() else ""),
-            **self.site.helpers(source), **context,
+            today=self.site.today,
+            body=Markdown(_BODY if body.strip() else ""),
+            **self.site.helpers(source),
+            **context,
         )
         return _tidy(text).replace(_BODY, body.strip("\n"), 1)
 
     def contact(self, contact: Contact, extra: dict[str, Any] | None = None) -> str:
         """The page of one contact."""
         source = contact_page(contact.slug)
-        reach = []
+        reach: list[tuple[str, str, str | None]] = []
         if contact.email:
             reach.append(("Email", contact.email, mailto(contact.email)))
         if contact.phone:
@@ -179,7 +181,9 @@ class Renderer:
                     "answer": asked.answer,
                 }
             )
-        resources = [(r.title, external_href(r.url) if r.url else None) for r in interview.resources]
+        resources = [
+            (r.title, external_href(r.url) if r.url else None) for r in interview.resources
+        ]
         return self.render(
             "interview.md.j2",
             interview_page(interview.slug),
