@@ -1,10 +1,12 @@
 """Escaping of front-matter values on their way into generated Markdown.
 
-Markdown passes raw HTML through and gives meaning to many punctuation marks,
-so a value from a note is written with every such character as an HTML
-character reference: it reads the same in the browser and in the search
-index, and no extension (attribute lists, snippets, emoji, macros) can act on
-it. Only the ``Markdown`` class marks text the templates built themselves.
+Markdown passes raw HTML through and gives meaning to many punctuation marks.
+A value from a note is written with each mark that Python-Markdown (with the
+tables extension) can escape behind a backslash, and with HTML's own
+characters and the marks of common extensions (tilde, caret, mark,
+arithmatex) as character references: it reads as itself in the browser and
+the search index, and no extension (attribute lists, snippets, macros) acts
+on it. Only the ``Markdown`` class marks text the templates built themselves.
 """
 
 from __future__ import annotations
@@ -14,10 +16,19 @@ import re
 from datetime import date, time
 from urllib.parse import quote
 
-# Characters with a meaning in Python-Markdown, its common extensions
-# (pymdownx, attr_list, abbr, footnotes, snippets, macros) or HTML.
-_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|&~^=:$@%\"'")
-_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+# Python-Markdown's ESCAPED_CHARS, with "|" that the tables extension adds.
+_BACKSLASHED = "\\`*_{}[]()#+-.!|"
+_REFERENCES = {
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+    "$": "&#36;",
+    "\t": " ",
+}
+_TABLE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_REFERENCES})
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 

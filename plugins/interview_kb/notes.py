@@ -351,7 +351,7 @@ def _load_front_matter(note: _Note, raw: bytes) -> tuple[yaml.MappingNode, str] 
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as problem:
-        mark = problem.problem_mark or problem.context_mark
+        mark = _yaml_mark(problem)
         line = int(mark.line) + 2 if mark is not None else 1
         reason = problem.problem or problem.context or "not valid YAML"
         note.error(line, f"the front-matter is not valid YAML: {reason}{_yaml_hint(reason)}")
@@ -368,6 +368,15 @@ def _load_front_matter(note: _Note, raw: bytes) -> tuple[yaml.MappingNode, str] 
         )
         return None
     return node, body
+
+
+def _yaml_mark(problem: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    # For an unclosed bracket or quote, where it opened is what the person
+    # has to fix; elsewhere, the place the parser stopped.
+    context = problem.context or ""
+    if problem.context_mark is not None and ("flow" in context or "quoted" in context):
+        return problem.context_mark
+    return problem.problem_mark or problem.context_mark
 
 
 def _yaml_hint(reason: str) -> str:
@@ -393,10 +402,21 @@ def _pairs(note: _Note, node: yaml.MappingNode) -> Iterator[tuple[str, int, yaml
         yield key, line, value_node
 
 
+# Keys that other front-matter tools take for themselves (python-frontmatter
+# keeps a note's body under "content", Jekyll-like tools do the same).
+RESERVED_KEYS = ("content", "handler")
+
+
 def _unknown(note: _Note, key: str, line: int, known: Iterable[str], where: str = "") -> None:
     suggestion = closest(key, known)
     if suggestion:
         note.warning(line, f"unknown key '{key}'{where}{_did_you_mean(suggestion)}")
+    elif key in RESERVED_KEYS and not where:
+        note.warning(
+            line,
+            f"the key '{key}' is kept, but other Markdown tools read it as the note's body; "
+            "rename it (for example to 'summary')",
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -855,7 +875,7 @@ def _parse_yaml_file(note: _Note, raw: bytes) -> yaml.Node | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as problem:
-        mark = problem.problem_mark or problem.context_mark
+        mark = _yaml_mark(problem)
         line = int(mark.line) + 1 if mark is not None else 1
         note.error(line, f"not valid YAML: {problem.problem or problem.context}")
     except (yaml.YAMLError, RecursionError, ValueError) as problem:

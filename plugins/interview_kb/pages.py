@@ -197,6 +197,7 @@ class Renderer:
             held=interview.is_held(self.site.today),
             questions=questions,
             resources=resources,
+            location_href=_link_if_url(interview.location),
         )
 
     def contacts_index(self) -> str:
@@ -225,6 +226,13 @@ class Renderer:
 
 
 _BODY = "\x00body\x00"
+
+
+def _link_if_url(text: str | None) -> str | None:
+    """A meeting link given as a location becomes a link."""
+    if text and text.lower().startswith(("http://", "https://")) and " " not in text:
+        return external_href(text)
+    return None
 
 
 def _tidy(text: str) -> str:

@@ -1,0 +1,126 @@
+"""Generated pages: golden files, escaping, determinism."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from interview_kb.markup import escape, escape_line, external_href, mailto
+from interview_kb.model import Options
+from interview_kb.notes import read_notebook
+from interview_kb.pages import render_pages
+
+from .conftest import WriteNotebook
+from .test_notes import BOB, FULL_CONTACT, FULL_INTERVIEW
+
+GOLDEN = Path(__file__).parent / "golden"
+TODAY = date(2026, 11, 20)
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with ``golden/<name>``; ``UPDATE_GOLDEN=1`` rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run with UPDATE_GOLDEN=1 once and review it"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def pages(write_notebook: WriteNotebook) -> dict[str, str]:
+    root = write_notebook(
+        {
+            "contacts/jane-doe.md": FULL_CONTACT,
+            "contacts/bob-ray.md": BOB + "Bob's own notes.\n\n```\ncode   kept\n\n\n```\n",
+            "interviews/2026-11-03-bob-ray.md": FULL_INTERVIEW,
+        }
+    )
+    notebook = read_notebook(root)
+    assert notebook.problems == ()
+    return render_pages(notebook, TODAY, Options())
+
+
+def test_contact_page_golden(pages: dict[str, str]) -> None:
+    golden("contact-jane-doe.md", pages["contacts/jane-doe.md"])
+    golden("contact-bob-ray.md", pages["contacts/bob-ray.md"])
+
+
+def test_interview_page_golden(pages: dict[str, str]) -> None:
+    golden("interview-2026-11-03-bob-ray.md", pages["interviews/2026-11-03-bob-ray.md"])
+
+
+def test_index_pages_golden(pages: dict[str, str]) -> None:
+    golden("contacts.md", pages["contacts.md"])
+    golden("interviews.md", pages["interviews.md"])
+
+
+def test_note_body_is_kept_as_written(pages: dict[str, str]) -> None:
+    assert "```\ncode   kept\n\n\n```" in pages["contacts/bob-ray.md"]
+
+
+def test_pages_are_deterministic(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(
+        {"contacts/bob-ray.md": BOB, "interviews/2026-11-03-bob-ray.md": FULL_INTERVIEW}
+    )
+    first = render_pages(read_notebook(root), TODAY, Options())
+    second = render_pages(read_notebook(root), TODAY, Options())
+    assert first == second
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[link](javascript:alert(1))",
+    "<https://evil.example>",
+    "**bold** _em_ `code` ~~gone~~ ==mark== ^sup^",
+    "{{ config.site_name }} {% raw %}",
+    "# heading",
+    "1. not a list",
+    "a | b",
+    "{: .big onclick=x }",
+    "--8<-- 'secret.txt'",
+    "graph TD; A-->B",
+    "line one\nline two\n\nnew paragraph",
+    "\\*still literal\\*",
+    "&amp; &lt;tag&gt;",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_escaped_values_render_as_plain_text(value: str) -> None:
+    import html
+    import re
+
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=[
+            "tables",
+            "attr_list",
+            "md_in_html",
+            "admonition",
+            "pymdownx.tilde",
+            "pymdownx.caret",
+            "pymdownx.mark",
+            "pymdownx.magiclink",
+        ]
+    )
+    for escaped in (escape(value), escape_line(value)):
+        rendered = md.reset().convert(f"| a |\n| --- |\n| {escape_line(value)} |\n\n{escaped}")
+        tags = set(re.findall(r"</?([a-z0-9]+)", rendered))
+        assert tags <= {"p", "br", "table", "thead", "tbody", "tr", "th", "td"}, rendered
+        text = html.unescape(re.sub(r"<[^>]+>", " ", rendered))
+        assert " ".join(value.split()) in " ".join(text.split()), rendered
+
+
+def test_links_only_to_safe_schemes() -> None:
+    assert external_href("javascript:alert(1)") is None
+    assert external_href("data:text/html,x") is None
+    assert external_href("jane.example/about") == "https://jane.example/about"
+    assert external_href("https://x.example/a b(c)") == "https://x.example/a%20b%28c%29"
+    assert mailto("a@b.example", "Hi there", "Line one\nLine two") == (
+        "mailto:a@b.example?subject=Hi%20there&body=Line%20one%0ALine%20two"
+    )
