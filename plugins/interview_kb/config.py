@@ -55,6 +55,11 @@ class PluginConfig(base.Config):
     follow_up_policy = c.Choice(POLICIES, default="week")
     shared_from = c.ListOfItems(c.Type(str), default=[])
     publish = c.Choice(PUBLISH_MODES, default="notebook")
+    plan_interviews_min = PositiveInt(3)
+    plan_interviews_max = PositiveInt(6)
+    plan_role_interest = c.Type(int, default=2)
+    plan_organization_interest = c.Type(int, default=2)
+    plan_junior_share = c.Type(float, default=0.5)
 
     def to_options(self) -> Options:
         """The options as the core's plain ``Options``."""

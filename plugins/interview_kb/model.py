@@ -257,6 +257,12 @@ class Options:
     follow_up_policy: str = "week"
     shared_from: tuple[str, ...] = ()
     publish: str = "notebook"
+    # The plan: targets from common career advice (see docs/plan).
+    plan_interviews_min: int = 3
+    plan_interviews_max: int = 6
+    plan_role_interest: int = 2
+    plan_organization_interest: int = 2
+    plan_junior_share: float = 0.5
 
 
 @dataclass(frozen=True)
