@@ -110,3 +110,115 @@ def check(config_file: str, output_format: str) -> None:
         click.echo(summary, err=bool(notebook.problems))
     if notebook.errors:
         sys.exit(1)
+
+
+def _colour(text: str, days_overdue: int) -> str:
+    if days_overdue > 0:
+        return click.style(text, fg="red", bold=True)
+    if days_overdue == 0:
+        return click.style(text, fg="yellow", bold=True)
+    return text
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--all", "show_all", is_flag=True, help="Also list items due later than a week.")
+def due(config_file: str, output_format: str, today: str | None, show_all: bool) -> None:
+    """What to do: thank-you notes, follow-ups, promised items, reconnecting."""
+    from .followups import calendar_for, due_items
+    from .pages import KIND_LABELS, when
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    items = due_items(notebook, day, setup.options, calendar_for(setup.options))
+    if output_format == "json":
+        click.echo(json.dumps([item.as_json() for item in items], indent=2, ensure_ascii=False))
+        return
+    shown = [i for i in items if show_all or i.days_overdue >= -7]
+    click.echo(f"Follow-ups for {day:%A} {day.isoformat()}")
+    if not shown:
+        click.echo("Nothing to do this week.")
+    for item in shown:
+        name = (
+            notebook.contacts[item.contact].name
+            if item.contact in notebook.contacts
+            else item.contact
+        )
+        label = KIND_LABELS[item.kind]
+        head = f"{item.due.isoformat()}  {when(item.days_overdue):<17} {label:<18} {name}"
+        click.echo(_colour(head, item.days_overdue))
+        click.echo(f"            {item.action}")
+    overdue = sum(1 for i in items if i.days_overdue > 0)
+    today_count = sum(1 for i in items if i.days_overdue == 0)
+    week = sum(1 for i in items if -7 <= i.days_overdue < 0)
+    later = len(items) - overdue - today_count - week
+    click.echo(
+        f"{overdue} overdue, {today_count} due today, {week} in the next 7 days"
+        + (f", {later} later (--all shows them)" if later and not show_all else "")
+    )
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+def contacts(config_file: str, output_format: str, today: str | None) -> None:
+    """Every contact with status and last interaction."""
+    from .followups import calendar_for, contact_rows
+
+    setup = load_setup(config_file)
+    rows = contact_rows(
+        setup.read(), setup.today(today), setup.options, calendar_for(setup.options)
+    )
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    columns = ("name", "organization", "role", "seniority", "warmth", "status", "last_interaction")
+    table = [[str(row[c] or "") for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
+    header = [c.replace("_", " ") for c in columns]
+    for cells in (header, *table):
+        click.echo("  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip())
+
+
+@main.group()
+def export() -> None:
+    """Export the notebook to other tools."""
+
+
+@export.command("ics")
+@config_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this new file.")
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+def export_ics(config_file: str, output: str | None, today: str | None) -> None:
+    """Every open follow-up item as a calendar to-do (VTODO) with a due date."""
+    from .calendar_export import to_ics
+    from .followups import calendar_for, due_items
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    data = to_ics(
+        due_items(notebook, day, setup.options, calendar_for(setup.options)), notebook, day
+    )
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        return
+    write_new_file(Path(output), data)
+    click.echo(f"Wrote {output}", err=True)
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to a file that must not exist yet: no command overwrites a file."""
+    try:
+        with path.open("xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise click.ClickException(
+            f"{path} already exists; choose another name or remove it first"
+        ) from None
+    except OSError as problem:
+        raise click.ClickException(f"cannot write {path}: {problem.strerror}") from None

@@ -84,9 +84,13 @@ class Item:
             "action": self.action,
         }
 
-    def sort_key(self) -> tuple[date, int, str, str, str]:
-        """Order of items: due, then rule, then contact (then interview, action)."""
-        return (self.due, _KIND_ORDER[self.kind], self.contact, self.interview or "", self.action)
+    def sort_key(self) -> tuple[date, int, str, str]:
+        """Order of items: due, then rule, then contact, then interview slug.
+
+        Items equal in all four (two promises of one interview) keep the order
+        of the note, as ``due_items`` makes them in that order and sorts stably.
+        """
+        return (self.due, _KIND_ORDER[self.kind], self.contact, self.interview or "")
 
 
 def calendar_for(options: Options) -> Calendar:
@@ -109,7 +113,6 @@ class _Facts:
     follow_up: date | None
     answered: bool
     last_outreach: date | None
-    has_request: bool
     has_follow_up: bool
 
 
@@ -140,7 +143,6 @@ def _facts(contact: Contact, interviews: tuple[Interview, ...]) -> _Facts:
         follow_up=follow_up,
         answered=answered,
         last_outreach=events[-1].date if events else None,
-        has_request=request is not None,
         has_follow_up="follow-up" in kinds,
     )
 
@@ -191,9 +193,9 @@ def _status(facts: _Facts, interviews: tuple[Interview, ...], today: date, optio
     move_on = _move_on_due(facts, options)
     if move_on is not None and move_on <= today:
         return "no-response"
-    if facts.follow_up is not None or (facts.has_follow_up and not facts.has_request):
+    if facts.follow_up is not None or (facts.has_follow_up and facts.request is None):
         return "followed-up"
-    if facts.has_request:
+    if facts.request is not None:
         return "requested"
     return "not-contacted"
 

@@ -18,6 +18,10 @@ from typing import Any
 import jinja2
 import yaml
 
+from .calendar_export import to_ics
+from .dates import Calendar
+from .drafts import draft, first_name
+from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
 from .markup import Markdown, escape, escape_line, external_href, href, html_text, mailto
 from .model import Contact, Interview, Notebook, Options, interview_order
 
@@ -32,13 +36,35 @@ def interview_page(slug: str) -> str:
     return f"interviews/{slug}.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Site:
     """What every template may use: the notebook, today and the options."""
 
     notebook: Notebook
     today: date
     options: Options
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        """Business days of the options' holidays."""
+        return calendar_for(self.options)
+
+    @cached_property
+    def items(self) -> list[Item]:
+        """Every follow-up item, in order."""
+        return due_items(self.notebook, self.today, self.options, self.calendar)
+
+    @cached_property
+    def items_by_contact(self) -> dict[str, list[Item]]:
+        """The follow-up items of each contact, in order."""
+        grouped: dict[str, list[Item]] = {}
+        for item in self.items:
+            grouped.setdefault(item.contact, []).append(item)
+        return grouped
+
+    def status(self, contact: Contact) -> str:
+        """The contact's status (see NOTE-FORMAT's ladder)."""
+        return contact_status(self.notebook, contact, self.today, self.options, self.calendar)
 
     def relative(self, source: str, target: str) -> str:
         """A link from the page ``source`` to the page ``target`` (both source paths)."""
@@ -63,6 +89,48 @@ class Site:
             return Markdown(f"[{escape_line(label)}]({target})")
 
         return {"contact_link": contact_link, "interview_link": interview_link}
+
+
+KIND_LABELS = {
+    "thank-you": "Thank-you",
+    "reflection": "Reflection",
+    "follow-up": "Follow-up",
+    "try-another": "Try another person",
+    "move-on": "Move on",
+    "promised": "Promised",
+    "reconnect": "Reconnect",
+    "referral": "Referral",
+    "prepare": "Prepare",
+}
+assert set(KIND_LABELS) == set(KINDS)
+
+SECTIONS = (
+    ("Overdue", "Nothing is overdue."),
+    ("Due today", "Nothing is due today."),
+    ("Next 7 days", "Nothing falls due in the next seven days."),
+    ("Later", "Nothing further ahead."),
+    ("Moved on", "Nobody to let go of: every request is still within its time."),
+)
+
+
+def section_of(item: Item) -> str:
+    """The follow-ups page's section for an item."""
+    if item.kind == "move-on":
+        return "Moved on"
+    if item.days_overdue > 0:
+        return "Overdue"
+    if item.days_overdue == 0:
+        return "Due today"
+    return "Next 7 days" if item.days_overdue >= -7 else "Later"
+
+
+def when(days_overdue: int) -> str:
+    """``3 days overdue``, ``due today``, ``in 4 days``."""
+    if days_overdue == 0:
+        return "due today"
+    days = abs(days_overdue)
+    unit = "day" if days == 1 else "days"
+    return f"{days} {unit} overdue" if days_overdue > 0 else f"in {days} {unit}"
 
 
 def interview_label(interview: Interview) -> str:
@@ -158,9 +226,12 @@ class Renderer:
                 for i in contact.interest
             ),
             "reach": reach,
-            "status": None,
-            "open_items": [],
-            "last_interaction": None,
+            "status": self.site.status(contact),
+            "open_items": [
+                self.item_view(item) for item in self.site.items_by_contact.get(contact.slug, [])
+            ],
+            "last_interaction": last_interaction(self.site.notebook, contact, self.site.today),
+            "follow_ups_link": href(self.site.relative(source, "follow-ups.md")),
         }
         context.update(extra or {})
         return self.render("contact.md.j2", source, body=contact.body, **context)
@@ -202,8 +273,56 @@ class Renderer:
 
     def contacts_index(self) -> str:
         """The ``contacts/`` page: a table of every contact."""
+        rows = []
+        for contact in self.site.notebook.contacts.values():
+            items = self.site.items_by_contact.get(contact.slug, [])
+            rows.append(
+                {
+                    "contact": contact,
+                    "status": self.site.status(contact),
+                    "last": last_interaction(self.site.notebook, contact, self.site.today),
+                    "next": items[0] if items else None,
+                }
+            )
+        return self.render("contacts.md.j2", "contacts.md", rows=rows)
+
+    def item_view(self, item: Item) -> dict[str, Any]:
+        """What the pages show of one follow-up item."""
+        contact = self.site.notebook.contacts.get(item.contact)
+        message = draft(item, self.site.notebook)
+        address = contact.email if contact else None
+        return {
+            "kind": item.kind,
+            "label": KIND_LABELS[item.kind],
+            "contact": item.contact,
+            "interview": item.interview,
+            "due": item.due,
+            "when": when(item.days_overdue),
+            "action": item.action,
+            "draft": message,
+            "first_name": first_name(contact) if contact else item.contact,
+            "mailto": mailto(address, message.subject, message.body)
+            if message and address
+            else None,
+        }
+
+    def follow_ups(self) -> str:
+        """The ``follow-ups/`` page: every item, grouped by when it is due."""
+        groups: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in SECTIONS}
+        for item in self.site.items:
+            groups[section_of(item)].append(self.item_view(item))
+        overdue = len(groups["Overdue"])
+        today = len(groups["Due today"])
+        summary = (
+            f"{overdue} overdue, {today} due today, "
+            f"{len(groups['Next 7 days'])} in the next 7 days."
+        )
         return self.render(
-            "contacts.md.j2", "contacts.md", contacts=list(self.site.notebook.contacts.values())
+            "follow-ups.md.j2",
+            "follow-ups.md",
+            computed_for=f"{self.site.today:%A} {self.site.today.day} {self.site.today:%B %Y}",
+            summary=summary,
+            sections=[(name, groups[name], empty) for name, empty in SECTIONS],
         )
 
     def interviews_index(self) -> str:
@@ -245,17 +364,24 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def render_pages(notebook: Notebook, today: date, options: Options) -> dict[str, str]:
-    """Every generated page of the notebook site: ``{source path: Markdown}``."""
-    renderer = Renderer(Site(notebook, today, options))
-    pages: dict[str, str] = {
+def render_pages(notebook: Notebook, today: date, options: Options) -> dict[str, str | bytes]:
+    """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
+
+    Besides the pages, the notebook site serves its follow-ups as a calendar
+    (``follow-ups.ics``).
+    """
+    site = Site(notebook, today, options)
+    renderer = Renderer(site)
+    pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),
         "interviews.md": renderer.interviews_index(),
+        "follow-ups.md": renderer.follow_ups(),
     }
     for contact in notebook.contacts.values():
         pages[contact_page(contact.slug)] = renderer.contact(contact)
     for interview in notebook.interviews.values():
         pages[interview_page(interview.slug)] = renderer.interview(interview)
+    pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
     return pages
 
 

@@ -32,6 +32,7 @@ EXTENSIONS: dict[str, dict[str, object]] = {
     "md_in_html": {},
     "toc": {"permalink": True},
     "pymdownx.tasklist": {"custom_checkbox": True},
+    "pymdownx.details": {},
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
@@ -79,7 +80,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                     "rename it so both can be shown"
                 )
                 continue
-            note_page = src_uri.startswith(NOTE_FOLDERS)
+            note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
