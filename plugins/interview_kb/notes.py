@@ -1007,3 +1007,57 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
     # An unknown introduced_by or referral slug is reported but kept: the
     # pages show it as plain text.
     return dropped
+
+
+def read_shared(root: Path, patterns: Iterable[str], options: Options) -> list[Notebook]:
+    """The notebooks named by ``shared_from``: folders or globs, relative to ``root``.
+
+    Each is read like the main notebook (same folder names); a problem is
+    reported with the folder in front of the path. A pattern that matches no
+    folder is itself a problem, reported on the notebook's ``mkdocs.yml``.
+    """
+    notebooks: list[Notebook] = []
+    seen: set[Path] = {root.resolve()}
+    for pattern in patterns:
+        base = Path(pattern).expanduser()
+        matches = (
+            sorted(root.glob(pattern))
+            if not base.is_absolute()
+            else sorted(Path(base.anchor).glob(str(base.relative_to(base.anchor))))
+        )
+        folders = [m for m in matches if m.is_dir()]
+        if not folders:
+            notebooks.append(
+                Notebook(
+                    problems=(
+                        Problem(
+                            "mkdocs.yml",
+                            1,
+                            "error",
+                            f"shared_from '{pattern}' matches no folder; "
+                            "give a notebook folder, relative to mkdocs.yml",
+                        ),
+                    )
+                )
+            )
+            continue
+        for folder in folders:
+            resolved = folder.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            notebook = read_notebook(folder, options)
+            label = _relative(folder, root)
+            problems = tuple(
+                Problem(f"{label}/{p.path}", p.line, p.severity, p.message)
+                for p in notebook.problems
+            )
+            notebooks.append(
+                Notebook(
+                    contacts=notebook.contacts,
+                    interviews=notebook.interviews,
+                    bank=notebook.bank,
+                    problems=problems,
+                )
+            )
+    return notebooks

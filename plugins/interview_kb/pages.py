@@ -9,10 +9,10 @@ Every value from a note goes through ``markup.finalize`` on its way in.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import jinja2
@@ -22,8 +22,18 @@ from .calendar_export import to_ics
 from .dates import Calendar
 from .drafts import draft, first_name
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
-from .markup import Markdown, escape, escape_line, external_href, href, html_text, mailto
+from .markup import (
+    Markdown,
+    escape,
+    escape_line,
+    external_href,
+    finalize,
+    href,
+    html_text,
+    mailto,
+)
 from .model import Contact, Interview, Notebook, Options, interview_order
+from .public import PrivateValue, PublicGuide, public_guide
 
 
 def contact_page(slug: str) -> str:
@@ -166,30 +176,35 @@ def _block(value: object) -> str:
     return "\n\n".join(escape(p) for p in paragraphs)
 
 
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Jinja2 for Markdown: every ``{{ value }}`` is escaped unless marked Markdown."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("interview_kb", "templates"),
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["line"] = lambda v: Markdown(escape_line(v)) if v is not None else ""
+    env.filters["block"] = lambda v: Markdown(_block(v))
+    env.filters["raw"] = Markdown
+    env.filters["raw_id"] = lambda v: Markdown(str(v).replace("`", "'"))
+    return env
+
+
 class Renderer:
     """The Jinja2 environment and the pages it renders."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
 
-    @cached_property
+    @property
     def env(self) -> jinja2.Environment:
-        from .markup import finalize
-
-        env = jinja2.Environment(
-            loader=jinja2.PackageLoader("interview_kb", "templates"),
-            finalize=finalize,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            autoescape=False,
-        )
-        env.filters["line"] = lambda v: Markdown(escape_line(v)) if v is not None else ""
-        env.filters["block"] = lambda v: Markdown(_block(v))
-        env.filters["raw"] = Markdown
-        env.filters["raw_id"] = lambda v: Markdown(str(v).replace("`", "'"))
-        return env
+        """The templates' environment (shared by every renderer)."""
+        return environment()
 
     def render(self, template: str, source: str, body: str = "", **context: Any) -> str:
         """Render ``template`` for the page at ``source``.
@@ -364,12 +379,41 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def render_pages(notebook: Notebook, today: date, options: Options) -> dict[str, str | bytes]:
+def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
+    """The published guide's generated pages, from the public view alone.
+
+    The templates get the ``PublicGuide`` and nothing else: no notebook, no
+    link helpers that could reach one.
+    """
+    if not isinstance(guide, PublicGuide):
+        raise PrivateValue(
+            f"the guide is rendered from a PublicGuide, not a {type(guide).__name__}"
+        )
+    categories: dict[str, list[Any]] = {}
+    for question in guide.questions:
+        categories.setdefault(question.category, []).append(question)
+    text = (
+        environment()
+        .get_template("guide-questions.md.j2")
+        .render(guide=guide, categories=list(categories.items()))
+    )
+    return {"questions.md": _tidy(text)}
+
+
+def render_pages(
+    notebook: Notebook,
+    today: date,
+    options: Options,
+    shared: Sequence[Notebook] = (),
+) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
-    Besides the pages, the notebook site serves its follow-ups as a calendar
-    (``follow-ups.ics``).
+    In ``guide`` mode only the guide's pages, made from the public view of
+    this notebook and the ``shared`` ones (``shared_from``). In ``notebook``
+    mode every page, and the follow-ups as a calendar (``follow-ups.ics``).
     """
+    if options.publish == "guide":
+        return render_guide(public_guide([notebook, *shared], today))
     site = Site(notebook, today, options)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .config import PluginConfig
 from .dates import TODAY_VARIABLE, BadDate, choose_today
 from .model import Notebook, Options
-from .notes import read_notebook
+from .notes import read_notebook, read_shared
 from .pages import render_pages
 
 if TYPE_CHECKING:
@@ -67,12 +67,18 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         """Read the notes and add every generated page as an in-memory file."""
         notebook = read_notebook(self.root, self.options)
         self.notebook = notebook
-        for problem in notebook.problems:
+        shared = (
+            read_shared(self.root, self.options.shared_from, self.options)
+            if self.options.publish == "guide"
+            else []
+        )
+        files = self._without_notes(files)
+        for problem in (*notebook.problems, *(p for s in shared for p in s.problems)):
             if problem.severity == "error":
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
-        pages = render_pages(notebook, self.today, self.options)
+        pages = render_pages(notebook, self.today, self.options, shared)
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(
@@ -83,6 +89,24 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        return files
+
+    def _without_notes(self, files: Files) -> Files:
+        """Leave out the notes themselves when ``docs_dir`` holds their folders.
+
+        The notes reach the site only through the pages made from them (in
+        the guide, not at all), never as files of their own.
+        """
+        folders = [
+            (self.root / name).resolve()
+            for name in (self.options.contacts_dir, self.options.interviews_dir)
+        ]
+        for file in list(files):
+            if file.abs_src_path is None:
+                continue
+            path = Path(file.abs_src_path).resolve()
+            if any(path.is_relative_to(folder) for folder in folders):
+                files.remove(file)
         return files
 
     def on_serve(
