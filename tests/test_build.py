@@ -77,8 +77,8 @@ def test_strict_build_of_a_small_notebook(
     assert (site / "interviews/index.html").is_file()
     # Note pages stay out of the sidebar; the index pages are in it.
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "contacts/jane-doe/" not in home
-    assert 'href="contacts/"' in home
+    assert 'href="contacts/jane-doe/" class="md-nav__link' not in home
+    assert 'href="contacts/" class="md-nav__link' in home
 
 
 def test_tags_reach_the_page_meta(write_notebook: WriteNotebook, log_guard: LogGuard) -> None:

@@ -41,7 +41,7 @@ class Markdown(str):
 def escape(value: object) -> str:
     """A value written so that it shows as itself in one line of Markdown."""
     text = str(value).translate(_TABLE)
-    text = re.sub(r"\s*\r?\n\s*\r?\n\s*", "<br><br>", text.strip())
+    text = re.sub(r"\s*\r?\n\s*\r?\n\s*", "<br><br>", text)
     return re.sub(r"\s*[\r\n]\s*", "<br>", text)
 
 

@@ -19,6 +19,7 @@ import jinja2
 import yaml
 
 from .calendar_export import to_ics
+from .dashboard import compose_home, render_dashboard
 from .dates import Calendar
 from .drafts import draft, first_name
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
@@ -223,6 +224,8 @@ class Renderer:
 
     def contact(self, contact: Contact, extra: dict[str, Any] | None = None) -> str:
         """The page of one contact."""
+        from .timeline import render_contact_timeline  # timeline imports this module
+
         source = contact_page(contact.slug)
         reach: list[tuple[str, str, str | None]] = []
         if contact.email:
@@ -247,12 +250,15 @@ class Renderer:
             ],
             "last_interaction": last_interaction(self.site.notebook, contact, self.site.today),
             "follow_ups_link": href(self.site.relative(source, "follow-ups.md")),
+            "timeline": Markdown(render_contact_timeline(self, contact.slug)),
         }
         context.update(extra or {})
         return self.render("contact.md.j2", source, body=contact.body, **context)
 
     def interview(self, interview: Interview) -> str:
         """The page of one interview."""
+        from .bank import suggested_questions  # bank imports this module
+
         notebook = self.site.notebook
         contact = notebook.contacts.get(interview.contact)
         name = contact.name if contact else interview.contact
@@ -284,6 +290,13 @@ class Renderer:
             questions=questions,
             resources=resources,
             location_href=_link_if_url(interview.location),
+            suggestions=(
+                suggested_questions(
+                    notebook, contact, self.site.today, prepared=interview.questions
+                )
+                if contact is not None and interview.is_upcoming(self.site.today)
+                else []
+            ),
         )
 
     def contacts_index(self) -> str:
@@ -405,27 +418,41 @@ def render_pages(
     today: date,
     options: Options,
     shared: Sequence[Notebook] = (),
+    home: str | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
     In ``guide`` mode only the guide's pages, made from the public view of
     this notebook and the ``shared`` ones (``shared_from``). In ``notebook``
-    mode every page, and the follow-ups as a calendar (``follow-ups.ics``).
+    mode every page, and the follow-ups as a calendar (``follow-ups.ics``);
+    ``home`` is the text of the user's own ``docs/index.md``, if any, which
+    the home page (``index.md``) shows with the dashboard.
     """
     if options.publish == "guide":
         return render_guide(public_guide([notebook, *shared], today))
+    # The analysis pages' modules import this one for Renderer.
+    from .bank import render_questions
+    from .network import render_network
+    from .reflections import render_reflections
+    from .timeline import render_timeline
+
     site = Site(notebook, today, options)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),
         "interviews.md": renderer.interviews_index(),
         "follow-ups.md": renderer.follow_ups(),
+        "questions.md": render_questions(renderer),
+        "timeline.md": render_timeline(renderer),
+        "reflections.md": render_reflections(renderer),
+        "network.md": render_network(renderer),
     }
     for contact in notebook.contacts.values():
         pages[contact_page(contact.slug)] = renderer.contact(contact)
     for interview in notebook.interviews.values():
         pages[interview_page(interview.slug)] = renderer.interview(interview)
     pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
+    pages["index.md"] = compose_home(home, render_dashboard(renderer))
     return pages
 
 

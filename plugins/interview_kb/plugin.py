@@ -20,6 +20,7 @@ from .pages import render_pages
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger(__name__)
 
@@ -36,6 +37,16 @@ EXTENSIONS: dict[str, dict[str, object]] = {
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
+NAV_ORDER = (
+    "index.md",
+    "follow-ups.md",
+    "contacts.md",
+    "interviews.md",
+    "questions.md",
+    "timeline.md",
+    "reflections.md",
+    "network.md",
+)
 
 
 class InterviewKbPlugin(BasePlugin[PluginConfig]):
@@ -78,7 +89,11 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
-        pages = render_pages(notebook, self.today, self.options, shared)
+        own_home = files.get_file_from_path("index.md")
+        home = own_home.content_string if own_home is not None else None
+        pages = render_pages(notebook, self.today, self.options, shared, home)
+        if own_home is not None and "index.md" in pages:
+            files.remove(own_home)  # replaced by the same text with the dashboard
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(
@@ -90,6 +105,25 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Put the notebook's pages first, in reading order, when ``nav`` is not set.
+
+        MkDocs sorts an automatic sidebar by file name; a person looks for
+        what is due before the note format.
+        """
+        if config.nav is not None:
+            return nav
+
+        def rank(item: object) -> tuple[int, int]:
+            file = getattr(item, "file", None)
+            uri = file.src_uri if file is not None else ""
+            if uri in NAV_ORDER:
+                return (0, NAV_ORDER.index(uri))
+            return (1, 0)
+
+        nav.items.sort(key=rank)  # stable: the user's own pages keep their order
+        return nav
 
     def _without_notes(self, files: Files) -> Files:
         """Leave out the notes themselves when ``docs_dir`` holds their folders.

@@ -1,0 +1,68 @@
+"""The dashboard on the notebook's home page: counts, what is overdue, what is
+coming with how ready you are, the plan's progress and the funnel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .markup import Markdown
+from .model import interview_order
+from .plan import render_plan
+from .timeline import funnel, funnel_summary
+
+if TYPE_CHECKING:
+    from .pages import Renderer
+
+DASHBOARD_MARKER = "<!-- dashboard -->"
+TOP_ITEMS = 5
+
+
+def render_dashboard(renderer: Renderer) -> str:
+    """The dashboard as a Markdown fragment, with links relative to ``index.md``."""
+    site = renderer.site
+    notebook, today = site.notebook, site.today
+    held = [i for i in notebook.interviews.values() if i.is_held(today)]
+    coming = sorted(
+        (i for i in notebook.interviews.values() if i.is_upcoming(today)), key=interview_order
+    )
+    overdue = [item for item in site.items if item.days_overdue > 0 and item.kind != "move-on"]
+    due_today = [item for item in site.items if item.days_overdue == 0]
+    preparation = []
+    for interview in coming:
+        contact = notebook.contacts.get(interview.contact)
+        preparation.append(
+            {
+                "interview": interview,
+                "contact": contact,
+                "questions": len(interview.questions),
+                "research": bool(interview.body.strip()),
+                "when": interview.date,
+            }
+        )
+    context: dict[str, Any] = {
+        "counts": {
+            "contacts": len(notebook.contacts),
+            "held": len(held),
+            "coming": len(coming),
+            "overdue": len(overdue),
+        },
+        "overdue": [renderer.item_view(item) for item in overdue[:TOP_ITEMS]],
+        "more_overdue": max(0, len(overdue) - TOP_ITEMS),
+        "due_today": [renderer.item_view(item) for item in due_today],
+        "preparation": preparation,
+        "plan": Markdown(render_plan(renderer)),
+        "funnel": funnel_summary(funnel(notebook, today)),
+    }
+    return renderer.render("dashboard.md.j2", "index.md", **context)
+
+
+def compose_home(own: str | None, dashboard: str) -> str:
+    """The home page: the dashboard in place of a line ``<!-- dashboard -->`` in
+    the user's ``docs/index.md``, else below its text, else alone."""
+    if own is None:
+        return "# Dashboard\n\n" + dashboard
+    lines = own.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if line.strip() == DASHBOARD_MARKER:
+            return "".join(lines[:number]) + "\n" + dashboard + "\n" + "".join(lines[number + 1 :])
+    return own.rstrip("\n") + "\n\n" + dashboard
