@@ -257,7 +257,7 @@ class Options:
     follow_up_policy: str = "week"
     shared_from: tuple[str, ...] = ()
     publish: str = "notebook"
-    # The plan: targets from common career advice (see docs/plan).
+    # The plan: targets from common career advice (docs/plan.md explains them).
     plan_interviews_min: int = 3
     plan_interviews_max: int = 6
     plan_role_interest: int = 2
