@@ -28,7 +28,7 @@ SMALL = {
           - {date: 2026-11-01, kind: request, channel: email}
           - {date: 2026-11-02, kind: reply}
         ---
-        Met her at the **meetup**; see [[her talk]].
+        Met her at the **meetup**; she knows [[Bob Ray]].
         """,
     "contacts/bob-ray.md": """
         ---

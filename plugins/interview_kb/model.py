@@ -93,6 +93,7 @@ class Contact:
     outreach: tuple[OutreachEvent, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
+    body_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class Interview:
     share: bool = False
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
+    body_line: int = 1
 
     @property
     def cancelled(self) -> bool:

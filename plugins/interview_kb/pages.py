@@ -23,6 +23,7 @@ from .dashboard import compose_home, render_dashboard
 from .dates import Calendar
 from .drafts import draft, first_name
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
+from .links import LinkedNotes, image_index, link_notes
 from .markup import (
     Markdown,
     escape,
@@ -54,6 +55,13 @@ class Site:
     notebook: Notebook
     today: date
     options: Options
+    images: tuple[str, ...] = ()
+    given_links: LinkedNotes | None = None
+
+    @cached_property
+    def linked(self) -> LinkedNotes:
+        """Note bodies with their links rewritten, and the backlinks."""
+        return self.given_links or link_notes(self.notebook, image_index(self.images))
 
     @cached_property
     def calendar(self) -> Calendar:
@@ -99,7 +107,14 @@ class Site:
             target = href(self.relative(source, interview_page(slug)))
             return Markdown(f"[{escape_line(label)}]({target})")
 
-        return {"contact_link": contact_link, "interview_link": interview_link}
+        def relative(target: str) -> Markdown:
+            return Markdown(href(self.relative(source, target)))
+
+        return {
+            "contact_link": contact_link,
+            "interview_link": interview_link,
+            "relative": relative,
+        }
 
 
 KIND_LABELS = {
@@ -253,7 +268,9 @@ class Renderer:
             "timeline": Markdown(render_contact_timeline(self, contact.slug)),
         }
         context.update(extra or {})
-        return self.render("contact.md.j2", source, body=contact.body, **context)
+        context["backlinks"] = self.site.linked.backlinks.get(source, [])
+        body = self.site.linked.bodies.get(source, contact.body)
+        return self.render("contact.md.j2", source, body=body, **context)
 
     def interview(self, interview: Interview) -> str:
         """The page of one interview."""
@@ -279,7 +296,8 @@ class Renderer:
         return self.render(
             "interview.md.j2",
             interview_page(interview.slug),
-            body=interview.body,
+            body=self.site.linked.bodies.get(interview_page(interview.slug), interview.body),
+            backlinks=self.site.linked.backlinks.get(interview_page(interview.slug), []),
             interview=interview,
             contact=contact,
             meta=page_meta(contact.tags if contact else ()),
@@ -419,6 +437,8 @@ def render_pages(
     options: Options,
     shared: Sequence[Notebook] = (),
     home: str | None = None,
+    images: Sequence[str] = (),
+    linked: LinkedNotes | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -426,7 +446,9 @@ def render_pages(
     this notebook and the ``shared`` ones (``shared_from``). In ``notebook``
     mode every page, and the follow-ups as a calendar (``follow-ups.ics``);
     ``home`` is the text of the user's own ``docs/index.md``, if any, which
-    the home page (``index.md``) shows with the dashboard.
+    the home page (``index.md``) shows with the dashboard; ``images`` the
+    site paths of images kept beside the notes (for ``![[photo.png]]``);
+    ``linked`` the result of ``links.link_notes``, when the caller has it.
     """
     if options.publish == "guide":
         return render_guide(public_guide([notebook, *shared], today))
@@ -436,7 +458,7 @@ def render_pages(
     from .reflections import render_reflections
     from .timeline import render_timeline
 
-    site = Site(notebook, today, options)
+    site = Site(notebook, today, options, tuple(images), linked)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),

@@ -13,6 +13,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import PluginConfig
 from .dates import TODAY_VARIABLE, BadDate, choose_today
+from .links import (
+    Links,
+    Resolver,
+    find_attachments,
+    image_index,
+    link_notes,
+    rewrite_body,
+    strip_wikilinks,
+)
 from .model import Notebook, Options
 from .notes import read_notebook, read_shared
 from .pages import render_pages
@@ -21,6 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -37,6 +47,7 @@ EXTENSIONS: dict[str, dict[str, object]] = {
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
+ATTACHMENTS = "attachments"  # Obsidian's usual folder for pasted images
 NAV_ORDER = (
     "index.md",
     "follow-ups.md",
@@ -57,6 +68,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         self.options = Options()
         self.today = date.today()
         self.notebook: Notebook | None = None
+        self.resolver: Resolver | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the options, fix T and turn on the Markdown extensions we need."""
@@ -84,14 +96,28 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             else []
         )
         files = self._without_notes(files)
-        for problem in (*notebook.problems, *(p for s in shared for p in s.problems)):
+        images: dict[str, Path] = {}
+        linked = None
+        self.resolver = None
+        if self.options.publish == "notebook":
+            folders = (self.options.contacts_dir, self.options.interviews_dir, ATTACHMENTS)
+            images = find_attachments(self.root, folders)
+            for site_path, path in images.items():
+                if files.get_file_from_path(site_path) is None:
+                    files.append(File.generated(config, site_path, abs_src_path=str(path)))
+            self.resolver = Resolver(notebook, image_index(images))
+            linked = link_notes(notebook, image_index(images))
+        problems = [*notebook.problems, *(p for s in shared for p in s.problems)]
+        for problem in [*problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
         own_home = files.get_file_from_path("index.md")
         home = own_home.content_string if own_home is not None else None
-        pages = render_pages(notebook, self.today, self.options, shared, home)
+        pages = render_pages(
+            notebook, self.today, self.options, shared, home, tuple(images), linked
+        )
         if own_home is not None and "index.md" in pages:
             files.remove(own_home)  # replaced by the same text with the dashboard
         for src_uri, content in pages.items():
@@ -105,6 +131,21 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Wikilinks and note links in the hand-written pages of ``docs/``."""
+        if page.file.generated_by is not None or "[[" not in markdown:
+            return markdown
+        if self.resolver is None:  # the guide: no note pages to link to
+            return strip_wikilinks(markdown)
+        links = Links()
+        source = page.file.src_uri
+        text = rewrite_body(markdown, source, f"docs/{source}", 1, self.resolver, links)
+        for problem in links.problems:
+            log.warning(str(problem))
+        return text
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the notebook's pages first, in reading order, when ``nav`` is not set.

@@ -1,0 +1,352 @@
+"""Links between notes as Obsidian, VS Code and vim users write them.
+
+Wikilinks (``[[jane-doe]]``, ``[[Jane Doe|Jane]]``, ``![[photo.png]]``) and
+relative Markdown links to other note files are rewritten into links to the
+generated pages; code spans and fenced code are left alone. The same pass
+collects backlinks: which notes mention which page, with the sentence around
+the mention.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from .markup import escape_line, href
+from .model import Notebook, Problem
+from .notes import closest
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_WIKILINK = re.compile(r"(!?)\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
+_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((<[^>\n]+>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def contact_page(slug: str) -> str:
+    """Source path of a contact's page."""
+    return f"contacts/{slug}.md"
+
+
+def interview_page(slug: str) -> str:
+    """Source path of an interview's page."""
+    return f"interviews/{slug}.md"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A note that mentions a page: where from, and the words around it."""
+
+    source: str  # the mentioning page's source path
+    label: str  # how to name the mentioning page
+    context: str  # the sentence around the mention (plain text)
+
+
+@dataclass
+class Links:
+    """What link resolution found: problems and backlinks by target page."""
+
+    problems: list[Problem] = field(default_factory=list)
+    backlinks: dict[str, list[Mention]] = field(default_factory=dict)
+
+    def mention(self, target: str, mention: Mention) -> None:
+        """Record that ``mention.source`` mentions ``target`` (once per sentence)."""
+        found = self.backlinks.setdefault(target, [])
+        if target != mention.source and mention not in found:
+            found.append(mention)
+
+
+class Resolver:
+    """Finds the page a wikilink or a note link means."""
+
+    def __init__(self, notebook: Notebook, images: dict[str, str] | None = None) -> None:
+        self.notebook = notebook
+        self.pages: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        for slug, contact in notebook.contacts.items():
+            self.pages.setdefault(slug.casefold(), contact_page(slug))
+            self.labels[contact_page(slug)] = contact.name
+        for slug, interview in notebook.interviews.items():
+            self.pages.setdefault(slug.casefold(), interview_page(slug))
+            person = notebook.contacts.get(interview.contact)
+            name = person.name if person else interview.contact
+            self.labels[interview_page(slug)] = f"{name}, {interview.date.isoformat()}"
+        self.names: dict[str, str] = {}
+        for contact in notebook.contacts.values():
+            self.names.setdefault(contact.name.casefold(), contact_page(contact.slug))
+        for contact in notebook.contacts.values():
+            for alias in contact.aliases:
+                self.names.setdefault(alias.casefold(), contact_page(contact.slug))
+        # Note files (as written in the notebook) to their pages.
+        self.files: dict[str, str] = {c.path: contact_page(s) for s, c in notebook.contacts.items()}
+        self.files.update({i.path: interview_page(s) for s, i in notebook.interviews.items()})
+        self.images = images or {}  # file name (folded) -> site path
+
+    def page(self, target: str) -> str | None:
+        """The page named by a wikilink target: by slug, then name, then alias."""
+        key = " ".join(target.split()).casefold()
+        return self.pages.get(key) or self.names.get(key)
+
+    def suggestion(self, target: str) -> str | None:
+        """The nearest slug, name or alias to an unresolved target."""
+        candidates = [*self.pages, *self.names]
+        return closest(target.casefold(), candidates, max(2, len(target) // 4))
+
+    def note_file(self, source_file: str, target: str) -> str | None:
+        """The page of a relative Markdown link from note ``source_file`` to a note file."""
+        path = unquote(target.strip("<>")).split("#", 1)[0]
+        if not path.endswith(".md") or "://" in path or path.startswith("/"):
+            return None
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(source_file), path))
+        return self.files.get(joined)
+
+
+def _relative(source: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _outside_code(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Each line of ``text`` with its number and whether it is inside fenced code."""
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n")):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            yield number, line, True
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            yield number, line, True
+        else:
+            yield number, line, False
+
+
+def _sentence(line: str, start: int, end: int) -> str:
+    """The sentence of ``line`` around ``line[start:end]``, as plain text."""
+    before = _SENTENCE_END.split(line[:start])[-1]
+    after = _SENTENCE_END.split(line[end:], maxsplit=1)[0]
+    text = _WIKILINK.sub(lambda m: m.group(4) or m.group(2), before + line[start:end] + after)
+    text = _MD_LINK.sub(lambda m: m.group(2), text).replace("**", "")
+    return " ".join(text.split()).strip(" -*>#")[:240]
+
+
+def rewrite_body(
+    body: str,
+    page: str,
+    note_path: str,
+    body_line: int,
+    resolver: Resolver,
+    links: Links,
+) -> str:
+    """The note's body with wikilinks and note links pointing to the generated pages.
+
+    ``page`` is the page the body is shown on; ``note_path`` the note's file
+    (relative links are resolved from it); ``body_line`` the file line where
+    the body starts, for problems. Unresolved wikilinks stay as readable text
+    and are reported as warnings.
+    """
+    label = resolver.labels.get(page, page)
+    out: list[str] = []
+    for number, line, in_code in _outside_code(body):
+        if in_code or ("[[" not in line and ".md" not in line):
+            out.append(line)
+            continue
+        pieces = _split_code_spans(line)
+        rewritten = []
+
+        def wikilink(match: re.Match[str], n: int = number, src: str = line) -> str:
+            return _wikilink(match, page, note_path, body_line + n, src, resolver, links, label)
+
+        def note_link(match: re.Match[str], src: str = line) -> str:
+            return _note_link(match, page, note_path, src, resolver, links, label)
+
+        for piece, is_code in pieces:
+            if not is_code:
+                # Note links first: the wikilinks' output must not be read again.
+                piece = _WIKILINK.sub(wikilink, _MD_LINK.sub(note_link, piece))
+            rewritten.append(piece)
+        out.append("".join(rewritten))
+    return "\n".join(out)
+
+
+def _split_code_spans(line: str) -> list[tuple[str, bool]]:
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(line):
+        pieces.append((line[position : match.start()], False))
+        pieces.append((match.group(0), True))
+        position = match.end()
+    pieces.append((line[position:], False))
+    return pieces
+
+
+def _wikilink(
+    match: re.Match[str],
+    page: str,
+    note_path: str,
+    line: int,
+    source_line: str,
+    resolver: Resolver,
+    links: Links,
+    label: str,
+) -> str:
+    embed, target, heading, alias = match.groups()
+    target = target.strip()
+    if embed:
+        image = resolver.images.get(posixpath.basename(target).casefold())
+        if image and target.lower().endswith(IMAGE_SUFFIXES):
+            text = escape_line(alias or posixpath.splitext(posixpath.basename(target))[0])
+            return f"![{text}]({href(_relative(page, image))})"
+    found = resolver.page(target)
+    shown = alias or (resolver.labels.get(found, target) if found and not alias else target)
+    if found is None:
+        suggestion = resolver.suggestion(target)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        links.problems.append(
+            Problem(note_path, line, "warning", f"wikilink [[{target}]] matches no note{hint}")
+        )
+        return escape_line(alias or target)
+    anchor = ""
+    if heading:
+        anchor = "#" + re.sub(r"[^\w\- ]", "", heading[1:]).strip().lower().replace(" ", "-")
+    start = source_line.find(match.group(0))
+    context = _sentence(source_line, start, start + len(match.group(0)))
+    links.mention(found, Mention(page, label, context))
+    return f"[{escape_line(shown)}]({href(_relative(page, found))}{anchor})"
+
+
+def _note_link(
+    match: re.Match[str],
+    page: str,
+    note_path: str,
+    source_line: str,
+    resolver: Resolver,
+    links: Links,
+    label: str,
+) -> str:
+    embed, text, target, title = match.groups()
+    if embed:
+        return match.group(0)
+    found = resolver.note_file(note_path, target)
+    if found is None:
+        return match.group(0)
+    anchor = ""
+    raw = unquote(target.strip("<>"))
+    if "#" in raw:
+        anchor = "#" + raw.split("#", 1)[1]
+    start = source_line.find(match.group(0))
+    context = _sentence(source_line, start, start + len(match.group(0)))
+    links.mention(found, Mention(page, label, context))
+    return f"[{text}]({href(_relative(page, found))}{anchor}{title or ''})"
+
+
+@dataclass(frozen=True)
+class LinkedNotes:
+    """Every note body with its links rewritten, and the backlinks found."""
+
+    bodies: dict[str, str]
+    backlinks: dict[str, list[Mention]]
+    problems: list[Problem]
+
+
+def link_notes(notebook: Notebook, images: dict[str, str] | None = None) -> LinkedNotes:
+    """Rewrite the links of every note body and collect backlinks.
+
+    Besides links in bodies, an interview mentions its contact, a contact
+    the person who introduced them, and a referral the person referred.
+    """
+    resolver = Resolver(notebook, images)
+    links = Links()
+    bodies: dict[str, str] = {}
+    for slug, contact in notebook.contacts.items():
+        page = contact_page(slug)
+        bodies[page] = rewrite_body(
+            contact.body, page, contact.path, contact.body_line, resolver, links
+        )
+        if contact.introduced_by and contact.introduced_by in notebook.contacts:
+            links.mention(
+                contact_page(contact.introduced_by),
+                Mention(page, contact.name, f"{contact.name} was introduced by this person."),
+            )
+    for slug, interview in notebook.interviews.items():
+        page = interview_page(slug)
+        label = resolver.labels[page]
+        bodies[page] = rewrite_body(
+            interview.body, page, interview.path, interview.body_line, resolver, links
+        )
+        if interview.contact in notebook.contacts:
+            what = "Cancelled conversation" if interview.cancelled else "Conversation"
+            links.mention(
+                contact_page(interview.contact),
+                Mention(page, label, f"{what} on {interview.date.isoformat()}."),
+            )
+        for referral in interview.referrals:
+            target = (
+                contact_page(referral.contact)
+                if referral.contact and referral.contact in notebook.contacts
+                else resolver.names.get((referral.name or "").casefold())
+            )
+            if target:
+                note = f": {referral.note}" if referral.note else "."
+                links.mention(target, Mention(page, label, f"Referred in this conversation{note}"))
+    for found in links.backlinks.values():
+        found.sort(key=lambda m: (m.source, m.context))
+    return LinkedNotes(bodies, links.backlinks, links.problems)
+
+
+def find_attachments(root: Path, folders: tuple[str, ...]) -> dict[str, Path]:
+    """Images kept beside the notes: ``{site path: file}``.
+
+    Images in the note folders keep their place (``contacts/photo.png``);
+    images of an attachments folder (Obsidian's) keep theirs too. Hidden
+    folders (``.obsidian``) and names starting with ``_`` are skipped, and so
+    is anything that resolves outside the notebook (a symlink elsewhere).
+    """
+    found: dict[str, Path] = {}
+    top = root.resolve()
+    for folder in folders:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(root)
+            if any(part.startswith((".", "_")) for part in relative.parts):
+                continue
+            if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(top):
+                continue
+            found[relative.as_posix()] = path
+    return found
+
+
+def image_index(site_paths: Iterable[str]) -> dict[str, str]:
+    """File name (case folded) to site path, for ``![[photo.png]]`` embeds."""
+    index: dict[str, str] = {}
+    for site_path in sorted(site_paths):
+        index.setdefault(posixpath.basename(site_path).casefold(), site_path)
+    return index
+
+
+def strip_wikilinks(text: str) -> str:
+    """Wikilinks as plain text (their label), for a site without note pages."""
+    out = []
+    for _, line, in_code in _outside_code(text):
+        if in_code or "[[" not in line:
+            out.append(line)
+            continue
+        out.append(
+            "".join(
+                piece
+                if is_code
+                else _WIKILINK.sub(lambda m: escape_line(m.group(4) or m.group(2)), piece)
+                for piece, is_code in _split_code_spans(line)
+            )
+        )
+    return "\n".join(out)
