@@ -177,7 +177,7 @@ def _html(text: str) -> str:
 def test_example_pages_are_well_formed_markdown(example: Renderer) -> None:
     questions = _html(render_questions(example))
     answered = [r for r in question_rows(example.site.notebook, TODAY) if r["answers"]]
-    assert questions.count("<table>") == len(answered) == 23
+    assert questions.count('<div class="grid cards">') == len(answered) == 23
     timeline = render_timeline(example)
     assert "<table>" in _html(timeline)
     assert "## November 2026" in timeline
@@ -459,7 +459,7 @@ def test_questions_page_sections() -> None:
     )
     assert "*Asked once* · `pay`" in page
     assert (
-        "| [Ann](contacts/ann.md) | [2026\\-11\\-01](interviews/2026-11-01-ann.md) | Enough\\. |"
+        "-   Enough\\.\n\n    — [Ann](contacts/ann.md), [2026\\-11\\-01](interviews/2026-11-01-ann.md)"
         in page
     )
     assert "Asked, no answer written down: [Ann](contacts/ann.md)" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .followups import KINDS
 from .markup import Markdown
 from .model import interview_order
 from .plan import render_plan
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from .pages import Renderer
 
 DASHBOARD_MARKER = "<!-- dashboard -->"
-TOP_ITEMS = 5
+TOP_ITEMS = 6
 
 
 def render_dashboard(renderer: Renderer) -> str:
@@ -25,7 +26,12 @@ def render_dashboard(renderer: Renderer) -> str:
     coming = sorted(
         (i for i in notebook.interviews.values() if i.is_upcoming(today)), key=interview_order
     )
-    overdue = [item for item in site.items if item.days_overdue > 0 and item.kind != "move-on"]
+    # Most pressing first: a late thank-you matters more than an old reminder
+    # to reconnect, whatever their dates.
+    overdue = sorted(
+        (item for item in site.items if item.days_overdue > 0 and item.kind != "move-on"),
+        key=lambda item: (KINDS.index(item.kind), -item.days_overdue, item.contact),
+    )
     due_today = [item for item in site.items if item.days_overdue == 0]
     preparation = []
     for interview in coming:

@@ -111,7 +111,7 @@ def _relative(source: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
-def _outside_code(text: str) -> Iterator[tuple[int, str, bool]]:
+def lines_with_code(text: str) -> Iterator[tuple[int, str, bool]]:
     """Each line of ``text`` with its number and whether it is inside fenced code."""
     fence: str | None = None
     for number, line in enumerate(text.split("\n")):
@@ -153,7 +153,7 @@ def rewrite_body(
     """
     label = resolver.labels.get(page, page)
     out: list[str] = []
-    for number, line, in_code in _outside_code(body):
+    for number, line, in_code in lines_with_code(body):
         if in_code or ("[[" not in line and ".md" not in line):
             out.append(line)
             continue
@@ -337,7 +337,7 @@ def image_index(site_paths: Iterable[str]) -> dict[str, str]:
 def strip_wikilinks(text: str) -> str:
     """Wikilinks as plain text (their label), for a site without note pages."""
     out = []
-    for _, line, in_code in _outside_code(text):
+    for _, line, in_code in lines_with_code(text):
         if in_code or "[[" not in line:
             out.append(line)
             continue
@@ -350,3 +350,18 @@ def strip_wikilinks(text: str) -> str:
             )
         )
     return "\n".join(out)
+
+
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+
+
+def demote_headings(text: str) -> str:
+    """Every ATX heading one level down (``#`` to ``##``), code left alone.
+
+    A note's body is shown under the page's "Notes" heading, below the
+    page's own title: its ``# Title`` must not compete with them.
+    """
+    return "\n".join(
+        line if in_code else _HEADING.sub(r"#\1\2", line)
+        for _, line, in_code in lines_with_code(text)
+    )

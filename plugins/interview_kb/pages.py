@@ -23,7 +23,7 @@ from .dashboard import compose_home, render_dashboard
 from .dates import Calendar
 from .drafts import draft, first_name
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
-from .links import LinkedNotes, image_index, link_notes
+from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
     Markdown,
     escape,
@@ -235,7 +235,7 @@ class Renderer:
             **self.site.helpers(source),
             **context,
         )
-        return _tidy(text).replace(_BODY, body.strip("\n"), 1)
+        return _tidy(text).replace(_BODY, demote_headings(body.strip("\n")), 1)
 
     def contact(self, contact: Contact, extra: dict[str, Any] | None = None) -> str:
         """The page of one contact."""
