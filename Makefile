@@ -32,8 +32,8 @@ browser:  ## make sure Chromium is there for the browser tests
 	@scripts/ensure-chromium
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks
 
 typecheck: $(VENV)/.test
 	$(BIN)/mypy

@@ -1,0 +1,624 @@
+"""The benchmark: our build against plain MkDocs, reading against the YAML floor.
+
+For each size (100, 1,000 and 5,000 notes; 10,000 too with ``BENCH_FULL=1``;
+``BENCH_SIZES=100,1000`` picks others) it generates a notebook with
+``generate.py`` (seed 1) and times, in a fresh Python process each time:
+
+- ``interview-kb check`` against the parse floor: a few lines that read every
+  note and parse its front-matter with ``yaml.CSafeLoader``;
+- ``mkdocs build`` of the notebook (our plugin) against a plain MkDocs build
+  of the same notes as ordinary pages, same theme, no plugin, with the note
+  pages out of the sidebar (``not_in_nav``: the render limit) and in it (the
+  plain default; skipped above 2,000 notes unless ``BENCH_FULL=1``);
+- the peak memory (maximum resident set) of each build, and the site's size.
+
+Each command runs ``BENCH_RUNS`` times (default 3). Times are medians; each
+ratio is taken within one run (ours in run 2 over plain in run 2) and the
+median of those ratios is shown. The machine and the versions are printed,
+then the table, which is also written to ``benchmarks/out/latest.md``. Nothing
+here asserts a time: the benchmark always exits 0.
+
+Run it with ``make bench`` or ``.venv/bin/python benchmarks/bench.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from generate import write_notebook
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+WORK = OUT / "work"
+SEED = 1
+DEFAULT_SIZES = (100, 1000, 5000)
+FULL_SIZES = (100, 1000, 5000, 10000)
+# Above this, the plain build with every note in the sidebar grows with the
+# square of the notes (about 10 minutes at 5,000): only with BENCH_FULL=1.
+IN_NAV_LIMIT = 2000
+BIN = Path(sys.executable).parent
+PYTHON = sys.executable
+
+# The Markdown extensions our plugin turns on by itself; the plain build gets
+# the same ones, so that both render the same Markdown the same way.
+EXTENSIONS: dict[str, dict[str, object]] = {
+    "tables": {},
+    "attr_list": {},
+    "admonition": {},
+    "md_in_html": {},
+    "toc": {"permalink": True},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+    "pymdownx.details": {},
+}
+
+# The floor of reading: Python's start, reading every note and parsing its
+# front-matter with libyaml. Nothing is checked or built.
+FLOOR = """\
+import sys
+from pathlib import Path
+
+import yaml
+
+count = 0
+for folder in ("contacts", "interviews"):
+    for path in sorted(Path(sys.argv[1], folder).rglob("*.md")):
+        if path.name.startswith(("_", ".")):
+            continue
+        text = path.read_bytes().decode("utf-8")
+        _, front, _body = text.split("---\\n", 2)
+        yaml.load(front, Loader=yaml.CSafeLoader)
+        count += 1
+print(count, "notes")
+"""
+
+# Without GNU time: run the command in this process and report its own peak
+# resident set (kilobytes on Linux, bytes on macOS) and CPU time, in the
+# format of GNU time -f "%U %S %M".
+IN_PROCESS = """\
+import resource
+import runpy
+import sys
+
+report, target, *args = sys.argv[1:]
+sys.argv = [target, *args]
+status = 0
+try:
+    if target == "-c":
+        sys.argv = ["-c", *args[1:]]
+        exec(compile(args[0], "<string>", "exec"), {"__name__": "__main__"})
+    else:
+        runpy.run_path(target, run_name="__main__")
+except SystemExit as stop:
+    code = stop.code
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+peak = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+with open(report, "w") as file:
+    file.write(f"{usage.ru_utime:.2f} {usage.ru_stime:.2f} {peak}")
+sys.exit(status)
+"""
+
+
+# ---------------------------------------------------------------------------
+# measuring
+
+
+@dataclass
+class Sample:
+    """One run of one command."""
+
+    seconds: float
+    cpu_seconds: float | None
+    peak_kb: int | None
+    ok: bool
+
+
+@dataclass
+class Command:
+    """A command to time: ``python <script or -c code> args...``."""
+
+    label: str
+    argv: list[str]
+    cwd: Path
+    site: Path | None = None
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(not s.ok for s in self.samples)
+
+
+TIME_FORMAT = "%U %S %M"  # user and system CPU seconds, peak resident set (KB)
+
+
+def gnu_time() -> str | None:
+    """GNU time, if it is there and takes ``-f FORMAT -o FILE``."""
+    for candidate in ("/usr/bin/time", shutil.which("time")):
+        if not candidate or not os.access(candidate, os.X_OK):
+            continue
+        with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+            probe = [candidate, "-f", "%M", "-o", report.name, "true"]
+            if subprocess.run(probe, capture_output=True).returncode == 0 and report.read():
+                return candidate
+    return None
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.pop("INTERVIEW_KB_TODAY", None)
+    return env
+
+
+def measure(command: Command, timer: str | None, log: Path) -> Sample:
+    """Run ``command`` once in a fresh process: wall time and peak memory."""
+    if command.site is not None:
+        # MkDocs would clean it itself, inside the time measured.
+        shutil.rmtree(command.site, ignore_errors=True)
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        if timer:
+            argv = [timer, "-f", TIME_FORMAT, "-o", report.name, PYTHON, *command.argv]
+        else:
+            argv = [PYTHON, "-c", IN_PROCESS, report.name, *command.argv]
+        with log.open("w", encoding="utf-8") as output:
+            start = time.perf_counter()
+            done = subprocess.run(
+                argv,
+                cwd=command.cwd,
+                env=environment(),
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                check=False,
+            )
+            seconds = time.perf_counter() - start
+        lines = report.read().splitlines()
+    # GNU time writes "Command exited with non-zero status N" on a line before.
+    fields = lines[-1].split() if lines else []
+    try:
+        user, system, peak = float(fields[0]), float(fields[1]), int(fields[2])
+    except (IndexError, ValueError):
+        return Sample(seconds, None, None, False)
+    return Sample(seconds, user + system, peak, done.returncode == 0)
+
+
+def site_bytes(folder: Path) -> int | None:
+    """The apparent size of a folder (what ``du -sb`` says)."""
+    if not folder.is_dir():
+        return None
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def median_of(values: Iterable[float]) -> float | None:
+    found = list(values)
+    return statistics.median(found) if found else None
+
+
+# ---------------------------------------------------------------------------
+# the plain MkDocs site of the same notes
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def _markdown_value(value: Any, depth: int) -> list[str]:
+    """Front-matter as nested Markdown lists: ``- **key**: value``."""
+    pad = "    " * depth
+    if isinstance(value, dict):
+        lines = []
+        for key, item in value.items():
+            if isinstance(item, dict | list) and item:
+                lines.append(f"{pad}- **{key}**:")
+                lines += _markdown_value(item, depth + 1)
+            else:
+                lines.append(f"{pad}- **{key}**: {_scalar(item)}")
+        return lines
+    if isinstance(value, list):
+        lines = []
+        for item in value:
+            if isinstance(item, dict) and not any(
+                isinstance(v, dict | list) for v in item.values()
+            ):
+                lines.append(
+                    pad + "- " + "; ".join(f"**{k}**: {_scalar(v)}" for k, v in item.items())
+                )
+            elif isinstance(item, dict | list):
+                lines.append(f"{pad}-")
+                lines += _markdown_value(item, depth + 1)
+            else:
+                lines.append(f"{pad}- {_scalar(item)}")
+        return lines
+    return [f"{pad}- {_scalar(value)}"]
+
+
+def note_as_page(text: str) -> str:
+    """A note as an ordinary page: its body, then its front-matter as a list."""
+    _, front, body = text.split("---\n", 2)
+    data = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    facts = "\n".join(_markdown_value(data, 0))
+    return f"{body.strip()}\n\n## Front-matter\n\n{facts}\n"
+
+
+def write_plain_site(notebook: Path, folder: Path, raw: bool = False) -> tuple[Path, Path]:
+    """The same notes as pages of a plain MkDocs site; its two configs (in nav, out).
+
+    Each page shows the note's body and its front-matter (as our pages show
+    both); with ``raw``, the notes are copied as they are, and MkDocs keeps
+    their front-matter as page metadata without showing it.
+    """
+    docs = folder / "docs"
+    shutil.copytree(notebook / "docs", docs)
+    for kind in ("contacts", "interviews"):
+        (docs / kind).mkdir()
+        for path in sorted((notebook / kind).glob("*.md")):
+            if path.name.startswith(("_", ".")):
+                continue
+            text = path.read_text(encoding="utf-8")
+            page = text if raw else note_as_page(text)
+            (docs / kind / path.name).write_text(page, encoding="utf-8")
+    base: dict[str, Any] = {
+        "docs_dir": "docs",
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search"],
+        "markdown_extensions": [{name: settings} for name, settings in EXTENSIONS.items()],
+    }
+    in_nav = folder / "mkdocs-in-nav.yml"
+    out_of_nav = folder / "mkdocs-out-of-nav.yml"
+    config = {"site_name": "Plain MkDocs, notes in the sidebar", "site_dir": "site-in-nav", **base}
+    in_nav.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    config = {
+        "site_name": "Plain MkDocs, notes out of the sidebar",
+        "site_dir": "site-out-of-nav",
+        **base,
+    }
+    # Gitignore-style patterns, relative to docs_dir: every note page.
+    not_in_nav = "not_in_nav: |\n  /contacts/\n  /interviews/\n"
+    out_of_nav.write_text(yaml.safe_dump(config, sort_keys=False) + not_in_nav, encoding="utf-8")
+    return in_nav, out_of_nav
+
+
+# ---------------------------------------------------------------------------
+# one size
+
+
+@dataclass
+class Result:
+    notes: int
+    contacts: int
+    interviews: int
+    commands: dict[str, Command]
+    sites: dict[str, int | None]
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def bench_size(notes: int, runs: int, full: bool, timer: str | None, raw: bool) -> Result:
+    folder = WORK / str(notes)
+    shutil.rmtree(folder, ignore_errors=True)
+    notebook = folder / "notebook"
+    progress(f"{notes} notes: generating {notebook}")
+    summary = write_notebook(notebook, notes, SEED)
+    in_nav, out_of_nav = write_plain_site(notebook, folder / "plain", raw)
+    logs = folder / "logs"
+    logs.mkdir()
+    mkdocs = str(BIN / "mkdocs")
+    config = str(notebook / "mkdocs.yml")
+    commands = {
+        "check": Command(
+            "interview-kb check",
+            [str(BIN / "interview-kb"), "check", "--config", config],
+            notebook,
+        ),
+        "floor": Command("parse floor", ["-c", FLOOR, str(notebook)], notebook),
+        "ours": Command("our build", [mkdocs, "build", "-f", config], notebook, notebook / "site"),
+        "out": Command(
+            "plain, out of nav",
+            [mkdocs, "build", "-f", str(out_of_nav)],
+            out_of_nav.parent,
+            out_of_nav.parent / "site-out-of-nav",
+        ),
+    }
+    if notes <= IN_NAV_LIMIT or full:
+        commands["in"] = Command(
+            "plain, in nav",
+            [mkdocs, "build", "-f", str(in_nav)],
+            in_nav.parent,
+            in_nav.parent / "site-in-nav",
+        )
+    for run in range(1, runs + 1):
+        for key, command in commands.items():
+            sample = measure(command, timer, logs / f"{key}-{run}.log")
+            command.samples.append(sample)
+            status = "" if sample.ok else f"  FAILED (see {logs / f'{key}-{run}.log'})"
+            progress(
+                f"{notes} notes, run {run}/{runs}: {command.label:<20} "
+                f"{sample.seconds:8.2f} s{status}"
+            )
+    sites = {key: site_bytes(c.site) for key, c in commands.items() if c.site is not None}
+    for command in commands.values():
+        if command.site is not None:
+            shutil.rmtree(command.site, ignore_errors=True)
+    return Result(notes, summary.contacts, summary.interviews, commands, sites)
+
+
+# ---------------------------------------------------------------------------
+# the table
+
+
+def _value(sample: Sample, cpu: bool) -> float | None:
+    return sample.cpu_seconds if cpu else sample.seconds
+
+
+def seconds(result: Result, key: str, cpu: bool = False) -> float | None:
+    """The median time of a command: wall-clock, or CPU (user + system)."""
+    command = result.commands.get(key)
+    if command is None or command.failed:
+        return None
+    return median_of(v for s in command.samples if (v := _value(s, cpu)) is not None)
+
+
+def ratio(result: Result, top: str, bottom: str, cpu: bool = False) -> float | None:
+    """The median of ``top / bottom`` taken run by run."""
+    a, b = result.commands.get(top), result.commands.get(bottom)
+    if a is None or b is None or a.failed or b.failed:
+        return None
+    pairs = ((_value(x, cpu), _value(y, cpu)) for x, y in zip(a.samples, b.samples, strict=True))
+    return median_of(x / y for x, y in pairs if x is not None and y)
+
+
+def peak_mb(result: Result, key: str) -> float | None:
+    command = result.commands.get(key)
+    if command is None or command.failed:
+        return None
+    return median_of(s.peak_kb / 1024 for s in command.samples if s.peak_kb is not None)
+
+
+def site_mb(result: Result, key: str) -> float | None:
+    size = result.sites.get(key)
+    return None if size is None else size / 1e6
+
+
+def cell(result: Result, key: str, value: float | None, style: Callable[[float], str]) -> str:
+    if value is not None:
+        return style(value)
+    if key not in result.commands:
+        return "skipped"
+    return "failed"
+
+
+def fmt_s(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def fmt_x(value: float) -> str:
+    return f"{value:.2f}x"
+
+
+def fmt_mb(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
+def markdown_table(
+    columns: Sequence[str], rows: Iterable[Sequence[str]], align: str = "---:"
+) -> str:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join(align for _ in columns) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _times(r: Result, cpu: bool) -> list[str]:
+    return [
+        cell(r, "check", seconds(r, "check", cpu), fmt_s),
+        cell(r, "floor", seconds(r, "floor", cpu), fmt_s),
+        cell(r, "check", ratio(r, "check", "floor", cpu), fmt_x),
+        cell(r, "ours", seconds(r, "ours", cpu), fmt_s),
+        cell(r, "out", seconds(r, "out", cpu), fmt_s),
+        cell(r, "in", seconds(r, "in", cpu), fmt_s),
+        cell(r, "out", ratio(r, "ours", "out", cpu), fmt_x),
+        cell(r, "in", ratio(r, "ours", "in", cpu), fmt_x),
+    ]
+
+
+TIME_COLUMNS = (
+    "check (s)",
+    "floor (s)",
+    "check / floor",
+    "ours (s)",
+    "plain out of nav (s)",
+    "plain in nav (s)",
+    "ours / out of nav",
+    "ours / in nav",
+)
+
+
+def table(results: Sequence[Result]) -> str:
+    """The main table: wall-clock times, ratios, peak memory and site sizes."""
+    columns = (
+        "notes",
+        *TIME_COLUMNS,
+        "peak MB ours",
+        "peak MB out of nav",
+        "peak MB in nav",
+        "site MB ours",
+        "site MB out of nav",
+        "site MB in nav",
+    )
+    rows = [
+        [
+            f"{r.notes:,}",
+            *_times(r, cpu=False),
+            cell(r, "ours", peak_mb(r, "ours"), fmt_mb),
+            cell(r, "out", peak_mb(r, "out"), fmt_mb),
+            cell(r, "in", peak_mb(r, "in"), fmt_mb),
+            cell(r, "ours", site_mb(r, "ours"), fmt_mb),
+            cell(r, "out", site_mb(r, "out"), fmt_mb),
+            cell(r, "in", site_mb(r, "in"), fmt_mb),
+        ]
+        for r in results
+    ]
+    return markdown_table(columns, rows)
+
+
+def cpu_table(results: Sequence[Result]) -> str:
+    """The same times in CPU seconds (user + system): steadier on a busy machine."""
+    columns = ("notes", *(c.replace("(s)", "(CPU s)") for c in TIME_COLUMNS))
+    return markdown_table(columns, [[f"{r.notes:,}", *_times(r, cpu=True)] for r in results])
+
+
+def targets(results: Sequence[Result]) -> str:
+    """The targets of issue 8, against what was measured (nothing is asserted)."""
+    by_size = {r.notes: r for r in results}
+    rows = ["| target | measured | met |", "|---|---:|:---:|"]
+
+    def row(target: str, value: float | None, limit: float, style: Callable[[float], str]) -> None:
+        if value is None:
+            rows.append(f"| {target} | not measured | |")
+        else:
+            rows.append(f"| {target} | {style(value)} | {'yes' if value <= limit else 'no'} |")
+
+    thousand, five = by_size.get(1000), by_size.get(5000)
+    row(
+        "1,000 notes: our build / render limit (plain, out of nav) ≤ 1.3x",
+        ratio(thousand, "ours", "out") if thousand else None,
+        1.3,
+        fmt_x,
+    )
+    scaling = None
+    if thousand and five:
+        small, large = seconds(thousand, "ours"), seconds(five, "ours")
+        scaling = large / small if small and large else None
+    row("5,000 notes take ≤ 5x the 1,000-note build", scaling, 5, fmt_x)
+    measured = sorted(
+        (r.notes, r.sites["ours"]) for r in results if r.sites.get("ours") is not None
+    )
+    growth: float | None = None
+    if len(measured) >= 2:
+        (n0, s0), (n1, s1) = measured[0], measured[-1]
+        growth = ((s1 or 0) - (s0 or 0)) / (n1 - n0) / 1000
+    row(
+        "site growth per note ≤ 25 KB (between the smallest and largest size)",
+        growth,
+        25,
+        lambda v: f"{v:.1f} KB",
+    )
+    reading = [x for r in results if (x := ratio(r, "check", "floor")) is not None]
+    row("reading: check / parse floor ≤ 1.5x (worst size)", max(reading, default=None), 1.5, fmt_x)
+    memory = None
+    if five:
+        ours, limit = peak_mb(five, "ours"), peak_mb(five, "out")
+        memory = ours / limit if ours and limit else None
+    row("5,000 notes: peak memory / render limit's ≤ 2x", memory, 2, fmt_x)
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------
+# the machine
+
+
+def _first(path: str, prefix: str) -> str:
+    try:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.startswith(prefix):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def _load() -> str:
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg()) + " (1, 5, 15 min)"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine(timer: str | None) -> str:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    memory = _first("/proc/meminfo", "MemTotal")
+    if memory.endswith("kB") and memory.split()[0].isdigit():
+        memory = f"{int(memory.split()[0]) / 1024 / 1024:.1f} GiB"
+    libyaml = "with libyaml" if hasattr(yaml, "CSafeLoader") else "without libyaml"
+    lines = [
+        f"- measured: {datetime.now().isoformat(timespec='minutes')}",
+        f"- machine: {cpus} CPUs (nproc), {_first('/proc/cpuinfo', 'model name')}, "
+        f"{memory} RAM, {platform.platform()}",
+        f"- Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"PyYAML {_version('pyyaml')} {libyaml}",
+        f"- mkdocs {_version('mkdocs')}, mkdocs-material {_version('mkdocs-material')}, "
+        f"interview-kb {_version('interview-kb')}",
+        f"- load average at start: {_load()}",
+        "- peak memory: "
+        + ("GNU time -f %M" if timer else "in-process getrusage (GNU time not found)"),
+        f"- CPU time: {'GNU time -f %U %S' if timer else 'in-process getrusage'}",
+    ]
+    return "\n".join(lines)
+
+
+def sizes_wanted(full: bool) -> list[int]:
+    given = os.environ.get("BENCH_SIZES", "").strip()
+    if given:
+        return [int(part) for part in given.split(",") if part.strip()]
+    return list(FULL_SIZES if full else DEFAULT_SIZES)
+
+
+def main() -> int:
+    full = os.environ.get("BENCH_FULL", "") not in ("", "0")
+    runs = max(1, int(os.environ.get("BENCH_RUNS", "3") or 3))
+    raw = os.environ.get("BENCH_PLAIN", "shown") == "raw"
+    sizes = sizes_wanted(full)
+    timer = gnu_time()
+    header = machine(timer) + (
+        f"\n- runs: {runs} per command (medians; ratios pair by pair)\n- plain pages: "
+        + (
+            "the notes as they are (front-matter kept as page metadata, not shown)"
+            if raw
+            else "each note's body, then its front-matter as a Markdown list"
+        )
+    )
+    print(header, flush=True)
+    progress(f"sizes {sizes}, {runs} runs each; work folder {WORK}")
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = [bench_size(notes, runs, full, timer, raw) for notes in sizes]
+    for r in results:
+        progress(f"{r.notes} notes: {r.contacts} contacts, {r.interviews} interviews")
+        for command in r.commands.values():
+            if command.failed:
+                progress(f"  {command.label} failed; its logs are in {WORK / str(r.notes)}/logs")
+    end = f"- load average at end: {_load()}"
+    tables = (
+        f"{table(results)}\n\nCPU time (user + system) of the same runs:\n\n"
+        f"{cpu_table(results)}\n\nThe targets of issue 8 (wall-clock):\n\n{targets(results)}"
+    )
+    print(f"{end}\n\n{tables}")
+    OUT.mkdir(exist_ok=True)
+    (OUT / "latest.md").write_text(f"{header}\n{end}\n\n{tables}\n", encoding="utf-8")
+    progress(f"written to {OUT / 'latest.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
