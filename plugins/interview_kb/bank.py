@@ -175,6 +175,33 @@ def question_rows(notebook: Notebook, today: date) -> list[dict[str, object]]:
     return [view.as_json() for view in question_views(notebook, today)]
 
 
+_TAKEN: dict[tuple[int, date], tuple[Notebook, frozenset[str]]] = {}
+
+
+def asked_bank_ids(notebook: Notebook, today: date) -> frozenset[str]:
+    """The ids of the bank questions some held interview has asked.
+
+    Remembered for the last notebook and date: every upcoming interview's
+    page asks for it, and a notebook of thousands of notes must not be
+    walked once per page.
+    """
+    key = (id(notebook), today)
+    cached = _TAKEN.get(key)
+    if cached is not None and cached[0] is notebook:
+        return cached[1]
+    taken = set()
+    for interview in notebook.interviews.values():
+        if interview.is_held(today):
+            for asked in interview.questions:
+                bank = notebook.bank_question(asked)
+                if bank is not None:
+                    taken.add(bank.id)
+    result = frozenset(taken)
+    _TAKEN.clear()
+    _TAKEN[key] = (notebook, result)
+    return result
+
+
 def suggested_questions(
     notebook: Notebook,
     contact: Contact | str,
@@ -187,9 +214,8 @@ def suggested_questions(
     held interview yet, and not among ``prepared`` (the questions an upcoming
     interview already lists); at most ``limit``, in bank order."""
     person = notebook.contacts[contact] if isinstance(contact, str) else contact
-    taken: set[str] = set()
-    held = (i for i in notebook.interviews.values() if i.is_held(today))
-    for asked in [q for interview in held for q in interview.questions] + list(prepared):
+    taken = set(asked_bank_ids(notebook, today))
+    for asked in prepared:
         bank = notebook.bank_question(asked)
         if bank is not None:
             taken.add(bank.id)

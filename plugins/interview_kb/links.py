@@ -107,8 +107,16 @@ class Resolver:
         return self.files.get(joined)
 
 
-def _relative(source: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+def relative_link(source: str, target: str) -> str:
+    """A relative link between two source paths of the site.
+
+    ``posixpath.relpath`` asks the file system for the working folder on
+    every call; pages are linked tens of thousands of times in a big notebook.
+    """
+    folder = source.rpartition("/")[0]
+    if folder and target.startswith(folder + "/"):
+        return target[len(folder) + 1 :]
+    return "../" * (folder.count("/") + 1 if folder else 0) + target
 
 
 def lines_with_code(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -202,7 +210,7 @@ def _wikilink(
         image = resolver.images.get(posixpath.basename(target).casefold())
         if image and target.lower().endswith(IMAGE_SUFFIXES):
             text = escape_line(alias or posixpath.splitext(posixpath.basename(target))[0])
-            return f"![{text}]({href(_relative(page, image))})"
+            return f"![{text}]({href(relative_link(page, image))})"
     found = resolver.page(target)
     shown = alias or (resolver.labels.get(found, target) if found and not alias else target)
     if found is None:
@@ -218,7 +226,7 @@ def _wikilink(
     start = source_line.find(match.group(0))
     context = _sentence(source_line, start, start + len(match.group(0)))
     links.mention(found, Mention(page, label, context))
-    return f"[{escape_line(shown)}]({href(_relative(page, found))}{anchor})"
+    return f"[{escape_line(shown)}]({href(relative_link(page, found))}{anchor})"
 
 
 def _note_link(
@@ -243,7 +251,7 @@ def _note_link(
     start = source_line.find(match.group(0))
     context = _sentence(source_line, start, start + len(match.group(0)))
     links.mention(found, Mention(page, label, context))
-    return f"[{text}]({href(_relative(page, found))}{anchor}{title or ''})"
+    return f"[{text}]({href(relative_link(page, found))}{anchor}{title or ''})"
 
 
 @dataclass(frozen=True)

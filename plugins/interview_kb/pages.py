@@ -8,7 +8,6 @@ Every value from a note goes through ``markup.finalize`` on its way in.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,11 +18,12 @@ import jinja2
 import yaml
 
 from .calendar_export import to_ics
+from .charts import category_figure
 from .dashboard import compose_home, render_dashboard
 from .dates import Calendar
 from .drafts import draft, first_name
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
-from .links import LinkedNotes, demote_headings, image_index, link_notes
+from .links import LinkedNotes, demote_headings, image_index, link_notes, relative_link
 from .markup import (
     Markdown,
     escape,
@@ -87,7 +87,7 @@ class Site:
 
     def relative(self, source: str, target: str) -> str:
         """A link from the page ``source`` to the page ``target`` (both source paths)."""
-        return posixpath.relpath(target, posixpath.dirname(source) or ".")
+        return relative_link(source, target)
 
     def helpers(self, source: str) -> dict[str, Callable[..., Markdown]]:
         """Link helpers bound to the page being rendered."""
@@ -174,6 +174,9 @@ def interview_status(interview: Interview, today: date) -> str:
     return "done" if interview.date < today else "scheduled"
 
 
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def page_meta(tags: tuple[str, ...], **extra: Any) -> Markdown:
     """The generated page's own front-matter (tags for Material, and more)."""
     meta: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
@@ -182,7 +185,9 @@ def page_meta(tags: tuple[str, ...], **extra: Any) -> Markdown:
         meta["tags"] = [html_text(tag) for tag in tags]
     if not meta:
         return Markdown("")
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, default_flow_style=False)
+    dumped = yaml.dump(
+        meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, default_flow_style=False
+    )
     return Markdown(f"---\n{dumped}---\n")
 
 
@@ -423,10 +428,12 @@ def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
     categories: dict[str, list[Any]] = {}
     for question in guide.questions:
         categories.setdefault(question.category, []).append(question)
+    counts = guide.asked_by_category
+    chart = category_figure(counts) if any(c.asked for c in counts) else None
     text = (
         environment()
         .get_template("guide-questions.md.j2")
-        .render(guide=guide, categories=list(categories.items()))
+        .render(guide=guide, categories=list(categories.items()), chart=chart)
     )
     return {"questions.md": _tidy(text)}
 
