@@ -196,7 +196,125 @@ def due(config_file: str, output_format: str, today: str | None, show_all: bool)
     click.echo(
         f"{overdue} overdue, {today_count} due today, {week} in the next 7 days"
         + (f", {later} later (--all shows them)" if later and not show_all else "")
+        + "; "
+        + _progress(notebook, day)
     )
+
+
+def _progress(notebook: Notebook, day: date) -> str:
+    """``10 interviews held, 3 coming up; 15 of 19 requests answered (79%)``."""
+    from .timeline import funnel, percent
+
+    held = sum(1 for i in notebook.interviews.values() if i.is_held(day))
+    coming = sum(1 for i in notebook.interviews.values() if i.is_upcoming(day))
+    text = f"{held} {'interview' if held == 1 else 'interviews'} held, {coming} coming up"
+    stages = funnel(notebook, day).overall
+    if stages.asked:
+        requests = "request" if stages.asked == 1 else "requests"
+        text += (
+            f"; {stages.answered} of {stages.asked} {requests} answered "
+            f"({percent(stages.response_rate)})"
+        )
+    return text
+
+
+# Eighths of a character cell, for bars finer than a whole cell.
+_BLOCKS = " \u258f\u258e\u258d\u258c\u258b\u258a\u2589\u2588"
+
+
+def _blocks_fit() -> bool:
+    """True when standard output can show the block characters."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        _BLOCKS.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def text_bar(value: int, scale: int, width: int, blocks: bool = True) -> str:
+    """``value`` out of ``scale`` as a bar ``width`` cells long at most, in
+    eighths of a cell (or in whole ``#`` cells without ``blocks``), padded."""
+    if scale <= 0 or value <= 0:
+        return " " * width
+    if not blocks:
+        cells = max(1, round(width * value / scale))
+        return ("#" * cells).ljust(width)
+    eighths = max(1, round(width * 8 * value / scale))
+    whole, part = divmod(eighths, 8)
+    return (_BLOCKS[8] * whole + (_BLOCKS[part] if part else "")).ljust(width)
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+def stats(config_file: str, output_format: str, today: str | None) -> None:
+    """The outreach funnel and the activity per month, as text charts."""
+    from .timeline import WARMTH_GROUPS, activity, funnel, month_title, percent
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    result = funnel(notebook, day)
+    months = activity(notebook, day)
+    stages = ("contacts", "asked", "answered", "interviewed", "thanked")
+    if output_format == "json":
+        data = {
+            "today": day.isoformat(),
+            "funnel": {
+                **{stage: getattr(result.overall, stage) for stage in stages},
+                "response_rate": result.response_rate,
+                "by_warmth": {
+                    group: {stage: getattr(result.by_warmth[group], stage) for stage in stages}
+                    for group in WARMTH_GROUPS
+                },
+            },
+            "months": [
+                {
+                    "month": f"{m.month:%Y-%m}",
+                    "requests": m.requests,
+                    "replies": m.replies,
+                    "interviews": m.interviews,
+                }
+                for m in months
+            ],
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
+    blocks = _blocks_fit()
+
+    def bar(value: int, scale: int, width: int) -> str:
+        return click.style(text_bar(value, scale, width, blocks), fg="blue")
+
+    overall = result.overall
+    click.echo(f"Outreach funnel, {day.isoformat()}: {overall.contacts} contacts")
+    rate = f"  {percent(overall.response_rate)} of asked" if overall.asked else ""
+    rows = (
+        ("Asked", overall.asked, ""),
+        ("Answered", overall.answered, rate),
+        ("Interviewed", overall.interviewed, ""),
+        ("Thanked", overall.thanked, ""),
+    )
+    digits = len(str(overall.contacts))
+    for label, value, note in rows:
+        click.echo(f"{label:<12} {bar(value, overall.contacts, 20)} {value:>{digits}}{note}")
+    click.echo("")
+    if not months:
+        click.echo("No activity yet: no requests, replies or interviews.")
+        return
+    scale = max(max(m.requests, m.replies, m.interviews) for m in months)
+    digits = len(str(scale))
+    width = 8
+    cell = width + 1 + digits
+    click.echo("Activity per month")
+    headers = "".join(f"  {h:<{cell}}" for h in ("Requests", "Replies", "Interviews"))
+    click.echo(f"{'Month':<8}{headers}".rstrip())
+    for m in months:
+        counts = (m.requests, m.replies, m.interviews)
+        cells = "".join(f"  {bar(n, scale, width)} {n:>{digits}}" for n in counts)
+        name = month_title(m.month)
+        click.echo(f"{name[:3]} {m.month.year}{cells}".rstrip())
 
 
 @main.command()

@@ -3,12 +3,14 @@ coming with how ready you are, the plan's progress and the funnel."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .charts import funnel_figure, plan_figure
 from .followups import KINDS
 from .markup import Markdown
-from .model import interview_order
-from .plan import render_plan
+from .model import Notebook, interview_order
+from .plan import progress, render_plan
 from .timeline import funnel, funnel_summary
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ def render_dashboard(renderer: Renderer) -> str:
         (item for item in site.items if item.days_overdue > 0 and item.kind != "move-on"),
         key=lambda item: (KINDS.index(item.kind), -item.days_overdue, item.contact),
     )
+    outreach = funnel(notebook, today)
     due_today = [item for item in site.items if item.days_overdue == 0]
     preparation = []
     for interview in coming:
@@ -57,9 +60,28 @@ def render_dashboard(renderer: Renderer) -> str:
         "due_today": [renderer.item_view(item) for item in due_today],
         "preparation": preparation,
         "plan": Markdown(render_plan(renderer)),
-        "funnel": funnel_summary(funnel(notebook, today)),
+        "plan_chart": plan_figure(
+            progress(notebook, today, site.options),
+            *seniority_split(notebook, today),
+            upper=site.options.plan_interviews_max,
+        ),
+        "funnel": funnel_summary(outreach),
+        "funnel_chart": funnel_figure(outreach.overall) if outreach.overall.asked else None,
     }
     return renderer.render("dashboard.md.j2", "index.md", **context)
+
+
+def seniority_split(notebook: Notebook, today: date) -> tuple[int, int]:
+    """Juniors, and mid-level or senior people, among the distinct people
+    interviewed whose seniority is known: the plan's ``junior-share``."""
+    people = {i.contact for i in notebook.interviews.values() if i.is_held(today)}
+    known = [
+        notebook.contacts[slug].seniority
+        for slug in people
+        if slug in notebook.contacts and notebook.contacts[slug].seniority is not None
+    ]
+    juniors = known.count("junior")
+    return juniors, len(known) - juniors
 
 
 def compose_home(own: str | None, dashboard: str) -> str:

@@ -72,6 +72,14 @@ class PublicLesson(_Public):
 
 
 @dataclass(frozen=True)
+class PublicCount(_Public):
+    """How often members asked a question of one category of the bank."""
+
+    category: str
+    asked: int
+
+
+@dataclass(frozen=True)
 class PublicGuide(_Public):
     """Everything the published guide may show."""
 
@@ -80,6 +88,16 @@ class PublicGuide(_Public):
     lessons: tuple[PublicLesson, ...]
     shared_interviews: int
     notebooks: int
+
+    @property
+    def asked_by_category(self) -> tuple[PublicCount, ...]:
+        """How often a question of each category was asked (the sum of its
+        questions' counts), in the order of the guide's sections. Made from
+        this view alone: members' own questions have no category."""
+        totals: dict[str, int] = {}
+        for question in self.questions:
+            totals[question.category] = totals.get(question.category, 0) + question.asked
+        return tuple(PublicCount(category, asked) for category, asked in totals.items())
 
 
 def attribution(contact: Contact | None) -> str:

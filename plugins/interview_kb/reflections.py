@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .charts import interest_figure, rating_figure
 from .model import Interview, Notebook, Reflection, interview_order
 
 if TYPE_CHECKING:  # pages.py may import this module
@@ -196,17 +197,23 @@ def render_reflections(renderer: Renderer) -> str:
         return f"{name}, {interview_label(interview)}"
 
     average = average_rating(notebook, today)
+    interest = interest_by_tag(notebook, today)
+    rated = ratings(notebook, today)
     context: dict[str, Any] = {
         "who": who,
         "reflected": reflected(notebook, today),
         "missing": not_reflected(notebook, today),
-        "interest": interest_by_tag(notebook, today),
+        "interest": interest,
+        "interest_chart": interest_figure(interest) if interest else None,
         "interest_total": interest_total(notebook, today),
         "learned": learned_by_tag(notebook, today),
         "steps": next_steps(notebook, today),
         "went_well": went_well(notebook, today),
         "improve": to_improve(notebook, today),
-        "ratings": ratings(notebook, today),
+        "ratings": rated,
+        "ratings_chart": rating_figure(rated, {r.interview: who(r.interview) for r in rated})
+        if rated
+        else None,
         "average": f"{average:.1f}" if average is not None else None,
     }
     return renderer.render("reflections.md.j2", REFLECTIONS_PAGE, **context)

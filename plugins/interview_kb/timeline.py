@@ -19,6 +19,10 @@ promised things arrived. Readings where the contract leaves a choice:
   request still counts), so they are not always subsets of *asked*.
 - Warm and cold use the contact's warmth after inference; a contact with no
   warmth counts as ``unknown``.
+- Activity per month counts events, not contacts, up to today: ``request``
+  events, answers (``reply`` and ``declined``, as the funnel counts a no), and
+  held interviews; from the month of the first such event to today's month,
+  quiet months included (a stall shows).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .charts import activity_figure, strip_figure
 from .model import Contact, Interview, Notebook
 
 if TYPE_CHECKING:  # pages.py may import this module
@@ -260,6 +265,47 @@ def funnel(notebook: Notebook, today: date) -> Funnel:
     return Funnel(overall, MappingProxyType(groups))
 
 
+# ---------------------------------------------------------------------------
+# activity per month
+
+
+@dataclass(frozen=True)
+class Month:
+    """What happened in one calendar month (``month`` is its first day)."""
+
+    month: date
+    requests: int = 0
+    replies: int = 0
+    interviews: int = 0
+
+
+_ACTIVITY = {
+    "request": "requests",
+    "reply": "replies",
+    "declined": "replies",
+    "interview": "interviews",
+}
+
+
+def activity(notebook: Notebook, today: date) -> list[Month]:
+    """Requests, replies (a no included) and held interviews per month, oldest
+    first, from the first month with any to today's month (see the module)."""
+    counts: dict[date, dict[str, int]] = {}
+    for event in events(notebook, today):
+        name = _ACTIVITY.get(event.kind)
+        if name and event.date <= today:
+            row = counts.setdefault(event.date.replace(day=1), {})
+            row[name] = row.get(name, 0) + 1
+    if not counts:
+        return []
+    months = []
+    month, last = min(counts), today.replace(day=1)
+    while month <= last:
+        months.append(Month(month, **counts.get(month, {})))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
 def percent(rate: float | None) -> str:
     """``79%``, or an em dash when there is no rate."""
     return "\u2014" if rate is None else f"{round(rate * 100)}%"
@@ -323,29 +369,39 @@ def _people(count: int) -> str:
 
 
 def render_timeline(renderer: Renderer) -> str:
-    """The ``timeline.md`` page: the funnel table, then every event by month,
-    newest first."""
+    """The ``timeline.md`` page: the funnel table, activity per month (a chart
+    and a table), then every event by month, newest first."""
     site = renderer.site
     result = funnel(site.notebook, site.today)
     headers, rows = _funnel_rows(result)
+    months = activity(site.notebook, site.today)
     context: dict[str, Any] = {
         "fragment": False,
         "summary": funnel_summary(result),
         "headers": headers,
         "rows": rows,
         "months": _by_month(events(site.notebook, site.today)),
+        "activity": months,
+        "month_name": month_title,
+        "activity_chart": activity_figure(months) if months else None,
     }
     return renderer.render("timeline.md.j2", TIMELINE_PAGE, **context)
 
 
 def render_contact_timeline(renderer: Renderer, slug: str) -> str:
     """A Markdown fragment for the page of contact ``slug``: its events as a
-    compact list, newest first (links are relative to that page)."""
+    strip on a time axis, then as a compact list, newest first (links are
+    relative to that page)."""
     from .pages import contact_page
 
     site = renderer.site
+    found = contact_events(site.notebook, slug, site.today)
+    contact = site.notebook.contacts.get(slug)
     context: dict[str, Any] = {
         "fragment": True,
-        "events": contact_events(site.notebook, slug, site.today),
+        "events": found,
+        "strip": strip_figure(found, site.today, contact.name if contact else slug)
+        if found
+        else None,
     }
     return renderer.render("timeline.md.j2", contact_page(slug), **context)
