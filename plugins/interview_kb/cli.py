@@ -8,6 +8,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
@@ -166,7 +167,7 @@ def _colour(text: str, days_overdue: int) -> str:
 def due(config_file: str, output_format: str, today: str | None, show_all: bool) -> None:
     """What to do: thank-you notes, follow-ups, promised items, reconnecting."""
     from .followups import calendar_for, due_items
-    from .pages import KIND_LABELS, when
+    from .pages import KIND_LABELS, section_of, when
 
     setup = load_setup(config_file)
     notebook = setup.read()
@@ -189,13 +190,15 @@ def due(config_file: str, output_format: str, today: str | None, show_all: bool)
         head = f"{item.due.isoformat()}  {when(item.days_overdue):<17} {label:<18} {name}"
         click.echo(_colour(head, item.days_overdue))
         click.echo(f"            {item.action}")
-    overdue = sum(1 for i in items if i.days_overdue > 0)
-    today_count = sum(1 for i in items if i.days_overdue == 0)
-    week = sum(1 for i in items if -7 <= i.days_overdue < 0)
-    later = len(items) - overdue - today_count - week
+    # The same sections as the follow-ups page, so both give the same counts.
+    sections = Counter(section_of(item) for item in items)
+    later = sections["Later"]
+    moved_on = sections["Moved on"]
     click.echo(
-        f"{overdue} overdue, {today_count} due today, {week} in the next 7 days"
+        f"{sections['Overdue']} overdue, {sections['Due today']} due today, "
+        f"{sections['Next 7 days']} in the next 7 days"
         + (f", {later} later (--all shows them)" if later and not show_all else "")
+        + (f", {moved_on} to let go" if moved_on else "")
         + "; "
         + _progress(notebook, day)
     )
