@@ -127,6 +127,14 @@ def test_a_fresh_notebook_builds_strict(tmp_path: Path, log_guard: LogGuard) -> 
         "docs/follow-up-rules.md",
         "docs/plan.md",
         "docs/guide/index.md",
+        "docs/guide/finding-people.md",
+        "docs/guide/asking.md",
+        "docs/guide/preparing.md",
+        "docs/guide/conversation.md",
+        "docs/guide/following-up.md",
+        "docs/guide/reflecting.md",
+        "docs/guide/etiquette.md",
+        "docs/guide/notebook.md",
         "docs/guide/templates.md",
     }
     assert (root / ".gitignore").read_text() == "site/\nsite-public/\n"
