@@ -415,6 +415,11 @@ def _tidy(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+# Pages that gather what the note pages already say: kept out of the search
+# index, where they would only repeat each result (and double its size).
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
 def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
     """The published guide's generated pages, from the public view alone.
 
@@ -470,10 +475,10 @@ def render_pages(
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),
         "interviews.md": renderer.interviews_index(),
-        "follow-ups.md": renderer.follow_ups(),
+        "follow-ups.md": NOT_SEARCHED + renderer.follow_ups(),
         "questions.md": render_questions(renderer),
-        "timeline.md": render_timeline(renderer),
-        "reflections.md": render_reflections(renderer),
+        "timeline.md": NOT_SEARCHED + render_timeline(renderer),
+        "reflections.md": NOT_SEARCHED + render_reflections(renderer),
         "network.md": render_network(renderer),
     }
     for contact in notebook.contacts.values():
