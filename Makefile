@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build guide test lint typecheck pytest browser bench clean
+.PHONY: serve build guide test lint typecheck pytest browser bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ test: lint typecheck pytest  ## ruff, mypy and every test (browser tests include
 
 bench: $(VENV)/.test  ## the benchmark: our build against plain MkDocs
 	$(BIN)/python benchmarks/bench.py
+
+fuzz: $(VENV)/.test  ## the reader's property tests on fresh random examples (FUZZ=N per property)
+	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/test_robust_reader.py
 
 clean:
 	rm -rf site site-public .pytest_cache .mypy_cache .ruff_cache

@@ -83,10 +83,12 @@ def log_guard() -> Iterator[LogGuard]:
     """Fails the test on any unexpected warning or error logged by MkDocs or us."""
     guard = LogGuard()
     logger = logging.getLogger("mkdocs")
+    level, logger.level = logger.level, logging.NOTSET  # nothing may silence the guard
     logger.addHandler(guard)
     try:
         yield guard
     finally:
         logger.removeHandler(guard)
+        logger.setLevel(level)
     unexpected = guard.unexpected()
     assert not unexpected, f"unexpected warnings: {unexpected}"

@@ -92,11 +92,17 @@ def load_setup(config_file: str) -> Setup:
 
     from .config import PluginConfig
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    # MkDocs' own notices while loading the config are not the user's
+    # business here; the level is put back so that nothing else is silenced.
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
     try:
         config = load_config(config_file=str(path))
     except ConfigurationError as problem:
         raise click.UsageError(f"{config_file}: {problem}") from None
+    finally:
+        logger.setLevel(level)
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise click.UsageError(

@@ -206,11 +206,20 @@ def _wikilink(
 ) -> str:
     embed, target, heading, alias = match.groups()
     target = target.strip()
-    if embed:
+    if embed and target.lower().endswith(IMAGE_SUFFIXES):
         image = resolver.images.get(posixpath.basename(target).casefold())
-        if image and target.lower().endswith(IMAGE_SUFFIXES):
-            text = escape_line(alias or posixpath.splitext(posixpath.basename(target))[0])
+        text = escape_line(alias or posixpath.splitext(posixpath.basename(target))[0])
+        if image:
             return f"![{text}]({href(relative_link(page, image))})"
+        links.problems.append(
+            Problem(
+                note_path,
+                line,
+                "warning",
+                f"embedded image {target} not found; put it in attachments/ or beside the note",
+            )
+        )
+        return text
     found = resolver.page(target)
     shown = alias or (resolver.labels.get(found, target) if found and not alias else target)
     if found is None:

@@ -6,7 +6,10 @@ tables extension) can escape behind a backslash, and with HTML's own
 characters and the marks of common extensions (tilde, caret, mark,
 arithmatex) as character references: it reads as itself in the browser and
 the search index, and no extension (attribute lists, snippets, macros) acts
-on it. Only the ``Markdown`` class marks text the templates built themselves.
+on it. Control characters (which a YAML escape such as ``"\0"`` can put in a
+value) are left out: no page means to show them, and Python-Markdown and the
+page renderer use some of them as placeholders of their own.
+Only the ``Markdown`` class marks text the templates built themselves.
 """
 
 from __future__ import annotations
@@ -28,7 +31,11 @@ _REFERENCES = {
     "$": "&#36;",
     "\t": " ",
 }
-_TABLE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_REFERENCES})
+# The C0 and C1 controls but line breaks (turned into <br> or spaces) and tab.
+_CONTROLS = {
+    c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))
+}
+_TABLE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_REFERENCES, **_CONTROLS})
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -60,8 +67,14 @@ def finalize(value: object) -> object:
 
 
 def href(target: str) -> str:
-    """A link target safe inside ``(...)``: relative paths and safe schemes only."""
-    return quote(target, safe="/#:@?=&;,+~%.-_")
+    """A relative path as a link target, safe inside ``(...)``.
+
+    Every character but letters, digits, ``/`` and ``-._~`` is percent-encoded
+    (MkDocs decodes the path to find the page): a page named ``a#b`` or
+    ``50%`` is found, and a name such as ``javascript:x`` cannot turn the
+    path into a URL with a scheme.
+    """
+    return quote(target, safe="/")
 
 
 def external_href(url: str) -> str | None:

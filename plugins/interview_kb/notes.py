@@ -7,10 +7,15 @@ offending key; values are then normalised once (dates, booleans, lists).
 
 from __future__ import annotations
 
+import bisect
+import errno
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -40,19 +45,67 @@ from .model import (
     Referral,
     Reflection,
     Resource,
+    Severity,
 )
 
 T = TypeVar("T")
 
-# Bounds that keep a hostile or accidental file from stalling a build: a note
-# of ordinary size is a few kilobytes; a pasted e-mail thread some hundreds.
+# Bounds that keep a hostile or accidental file from stalling a build or
+# exhausting memory. Each is far above what a person writes by hand, and each
+# is checked before the work it protects: the size before the file is read
+# whole, the nesting, values and entries while the YAML is parsed, one event at
+# a time, so that no limit is reached by building what it was meant to prevent.
+#
+# A note of ordinary size is a few kilobytes; a pasted e-mail thread some
+# hundreds. Only this much of a file is ever read.
 MAX_NOTE_BYTES = 2 * 1024 * 1024
+# The front-matter is a handful of short values; long text belongs in the body.
 MAX_FRONT_MATTER_BYTES = 256 * 1024
+# The note format nests three deep (interview > questions > one question's
+# keys). libyaml's scanner slows down with the square of the depth of nested
+# brackets (100,000 of them take minutes) and PyYAML's C composer recurses once
+# per level (deep enough, it crashes the interpreter), so parsing stops at
+# this depth, with our own composer that does not recurse.
+MAX_YAML_DEPTH = 32
+# Values of one YAML document, counting what each alias (*name) repeats as if
+# written out: an alias bomb (anchors that repeat anchors, "billion laughs")
+# is refused when its expansion passes this, long before anything expands it.
+MAX_YAML_NODES = 100_000
+# Items of one list, or keys of one mapping: a note's longest lists (questions,
+# outreach) hold tens of items; a question bank a few hundred questions.
+MAX_YAML_ENTRIES = 1_000
+# Problems reported for one file; past this a single summary stands for the
+# rest, so that one broken file cannot flood the build's log.
+MAX_PROBLEMS_PER_FILE = 50
+# Dates a note may hold. Follow-up rules add days and business days to them,
+# and Python's dates end at the year 9999; no conversation falls outside these.
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2199, 12, 31)
 
 _FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def _odd_breaks(text: str) -> bool:
+    """True when ``text`` holds a line break that YAML counts but editors and
+    grep do not (a lone carriage return, NEL, the Unicode line separators)."""
+    return (
+        "\x85" in text
+        or "\u2028" in text
+        or "\u2029" in text
+        or ("\r" in text and _LONE_CR.search(text) is not None)
+    )
+
+
 _DETECT = YAMLHandler()
+# Control characters (C0, DEL, C1) and the Unicode line separators: no file
+# name or id means to hold them, and a problem's message shows them escaped.
+# (A YAML escape such as "\0" can put them in a value, which is kept as
+# written; markup.py leaves them out of pages.)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 BUILTIN_BANK = "(built-in question bank)"
 
@@ -78,6 +131,8 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) >= limit:  # no later row can come back under the limit
+            return limit
         previous = current
     return min(previous[-1], limit)
 
@@ -94,7 +149,16 @@ def closest(word: str, candidates: Iterable[str], max_distance: int = 2) -> str 
 
 
 def _did_you_mean(suggestion: str | None) -> str:
-    return f"; did you mean '{suggestion}'?" if suggestion else ""
+    return f"; did you mean '{_clip(suggestion)}'?" if suggestion else ""
+
+
+def _clip(value: object, limit: int = 80) -> str:
+    """A value as it may appear inside a problem's one-line message: control
+    characters and line breaks shown as escapes, long values cut short."""
+    text = str(value)
+    cut = len(text) > limit
+    shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], text[:limit])
+    return shown + "…" if cut else shown
 
 
 # ---------------------------------------------------------------------------
@@ -103,22 +167,55 @@ def _did_you_mean(suggestion: str | None) -> str:
 
 @dataclass
 class _Note:
-    """The note being read: its path and the problems found so far."""
+    """The note being read: its path and the problems found so far.
+
+    ``problems`` may be shared with other notes (the notebook's list); at most
+    ``MAX_PROBLEMS_PER_FILE`` of this note's are added to it, then a summary
+    that counts the rest (an error if any of them is).
+    """
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    # The line of the file where the YAML text starts: the one after the
+    # opening fence of a note, the first of a bank file.
+    start: int = 2
+    count: int = field(default=0, init=False)
+    _summary: int | None = field(default=None, init=False, repr=False)
+    _hidden_errors: bool = field(default=False, init=False, repr=False)
+
+    def line(self, node: yaml.Node) -> int:
+        """The line of the file where ``node`` starts (marks count from 0)."""
+        return int(node.start_mark.line) + self.start
+
+    def shows_more(self) -> bool:
+        """False once further problems of this file would not be shown."""
+        return self.count < MAX_PROBLEMS_PER_FILE
 
     def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, "error", message))
+        self._add(line, "error", message)
 
     def warning(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, "warning", message))
+        self._add(line, "warning", message)
 
-
-def _line(node: yaml.Node) -> int:
-    # The front-matter text starts right after the opening fence's newline,
-    # so its first line is the file's second line.
-    return int(node.start_mark.line) + 2
+    def _add(self, line: int, severity: Severity, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.path, max(line, 1), severity, message))
+            return
+        self._hidden_errors = self._hidden_errors or severity == "error"
+        hidden = self.count - MAX_PROBLEMS_PER_FILE
+        summary = Problem(
+            self.path,
+            1,
+            "error" if self._hidden_errors else "warning",
+            f"{hidden} more {'problem' if hidden == 1 else 'problems'} in this file "
+            "are not shown; fix the ones above first",
+        )
+        if self._summary is None:
+            self._summary = len(self.problems)
+            self.problems.append(summary)
+        else:
+            self.problems[self._summary] = summary
 
 
 def _kind(node: yaml.Node) -> str:
@@ -127,6 +224,310 @@ def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     return "text"
+
+
+# ---------------------------------------------------------------------------
+# YAML, composed within bounds
+
+
+class TooComplex(yaml.MarkedYAMLError):
+    """YAML past one of the bounds above; the message says which."""
+
+
+@dataclass
+class _Open:
+    """A list or mapping being composed, and the values it holds so far."""
+
+    node: yaml.SequenceNode | yaml.MappingNode
+    anchor: str | None
+    start: Any  # the parser's mark, converted when a problem is reported
+    size: int = 1
+    key: yaml.Node | None = None
+
+
+class _Composer:
+    """PyYAML's composer, rewritten as a loop over the parser's events.
+
+    It builds the same nodes as ``Loader.get_single_node`` but never recurses,
+    refuses a document past ``MAX_YAML_DEPTH``, ``MAX_YAML_NODES`` or
+    ``MAX_YAML_ENTRIES`` as soon as the parser reaches the offending event, and
+    refuses an alias to a value that holds it (a cycle, which the C composer
+    would build). Lines in its marks count line feeds only, as in ``compose``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        # Where YAML and editors count lines alike, the parser's line will do.
+        self.same_lines = not _odd_breaks(text)
+        self.anchors: dict[str, tuple[yaml.Node, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Open] = []
+        self.total = 0
+
+    def mark(self, mark: Any) -> Any:
+        """The parser's mark, with its line counted in line feeds."""
+        if self.same_lines:
+            return mark
+        line = bisect.bisect_left(self.breaks, mark.index)
+        return yaml.Mark(mark.name, mark.index, line, mark.column, None, 0)
+
+    def refuse(self, message: str, mark: Any) -> TooComplex:
+        return TooComplex(problem=message, problem_mark=mark)
+
+    def compose(self) -> yaml.Node | None:
+        # Typed loosely: PyYAML's stubs leave the parser's methods untyped.
+        loader: Any = _LOADER(self.text)
+        try:
+            loader.get_event()  # stream start
+            if loader.check_event(yaml.StreamEndEvent):
+                return None
+            document = loader.get_event()
+            root = self._document(loader)
+            loader.get_event()  # document end
+            if not loader.check_event(yaml.StreamEndEvent):
+                event = loader.get_event()
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    document.start_mark,
+                    "but found another document",
+                    event.start_mark,
+                )
+            return root
+        finally:
+            loader.dispose()
+
+    def _document(self, loader: Any) -> yaml.Node:
+        node: yaml.Node
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                self._start(loader, event)
+                continue
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    # Only a plain scalar can be other than text (null, a number...).
+                    tag = (
+                        loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                        if event.implicit[0]
+                        else _STR_TAG
+                    )
+                node = yaml.ScalarNode(
+                    tag,
+                    event.value,
+                    self.mark(event.start_mark),
+                    self.mark(event.end_mark),
+                    style=event.style,
+                )
+                size = 1
+                self._count(size, event)
+                if event.anchor is not None:
+                    self._check_anchor(event)
+                    self.anchors[event.anchor] = (node, size)
+            elif kind is yaml.AliasEvent:
+                node, size = self._alias(event)
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                done = self.stack.pop()
+                done.node.end_mark = self.mark(event.end_mark)
+                node, size = done.node, done.size
+                if done.anchor is not None:
+                    self.open_anchors.discard(done.anchor)
+                    self.anchors[done.anchor] = (node, size)
+            else:  # pragma: no cover - the parser sends nothing else inside a document
+                raise self.refuse(f"unexpected {kind.__name__}", event.start_mark)
+            if not self.stack:
+                return node
+            self._add(node, size)
+
+    def _count(self, size: int, event: yaml.Event) -> None:
+        self.total += size
+        if self.total > MAX_YAML_NODES:
+            alias = (
+                f"the alias *{_clip(event.anchor, 40)} brings "
+                if isinstance(event, yaml.AliasEvent)
+                else ""
+            )
+            raise self.refuse(
+                f"{alias}more than {MAX_YAML_NODES:,} values in all "
+                "(an alias counts as every value it repeats); write fewer values",
+                event.start_mark,
+            )
+
+    def _check_anchor(self, event: yaml.NodeEvent) -> None:
+        anchor = str(event.anchor)
+        if anchor in self.anchors or anchor in self.open_anchors:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"found duplicate anchor {_clip(anchor, 40)!r}",
+                self.mark(event.start_mark),
+            )
+
+    def _alias(self, event: yaml.AliasEvent) -> tuple[yaml.Node, int]:
+        anchor = str(event.anchor)
+        if anchor in self.open_anchors:
+            raise self.refuse(
+                f"the alias *{_clip(anchor, 40)} repeats the value that holds it; "
+                "a value cannot contain itself",
+                event.start_mark,
+            )
+        if anchor not in self.anchors:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"found undefined alias {_clip(anchor, 40)!r}",
+                self.mark(event.start_mark),
+            )
+        node, size = self.anchors[anchor]
+        self._count(size, event)
+        return node, size
+
+    def _start(self, loader: Any, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
+        if len(self.stack) >= MAX_YAML_DEPTH:
+            raise self.refuse(
+                f"lists and mappings nest more than {MAX_YAML_DEPTH} deep; "
+                "a note needs three levels at most",
+                event.start_mark,
+            )
+        kind: type[yaml.SequenceNode] | type[yaml.MappingNode] = (
+            yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+        )
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(kind, None, event.implicit)
+        node = kind(tag, [], self.mark(event.start_mark), None, flow_style=event.flow_style)
+        self._count(1, event)
+        if event.anchor is not None:
+            self._check_anchor(event)
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Open(node, event.anchor, start=event.start_mark))
+
+    def _add(self, node: yaml.Node, size: int) -> None:
+        parent = self.stack[-1]
+        parent.size += size
+        holder = parent.node
+        if isinstance(holder, yaml.SequenceNode):
+            holder.value.append(node)
+            what = "list has more than {} items"
+        elif parent.key is None:
+            parent.key = node
+            return
+        else:
+            holder.value.append((parent.key, node))
+            parent.key = None
+            what = "mapping has more than {} keys"
+        if len(holder.value) > MAX_YAML_ENTRIES:
+            raise self.refuse(
+                f"this {what.format(f'{MAX_YAML_ENTRIES:,}')}; a note needs far fewer",
+                parent.start,
+            )
+
+
+# When a text holds no more flow brackets than this, nor a line longer than
+# this, libyaml's own composer is safe to run: it cannot slow down with deep
+# brackets, and it recurses at most a few thousand times (two levels of block
+# nesting need at least one column). It expands no alias (a repeated value is
+# the same node), so what it builds is checked by ``_within_bounds``.
+_FAST_BRACKETS = 200
+_FAST_LINE = 2_000
+# Tried only where a line starts, so the search takes one pass over the text.
+_LONG_LINE = re.compile(f"(?:^|\\n)[^\\n]{{{_FAST_LINE + 1}}}")
+
+
+def _tree_within_bounds(root: yaml.Node) -> bool:
+    """``_within_bounds`` for nodes without aliases (a text without ``&``):
+    a tree, walked a level at a time."""
+    level = [root]
+    depth = total = 0
+    while level:
+        depth += 1
+        total += len(level)
+        below: list[yaml.Node] = []
+        for node in level:
+            if type(node) is yaml.SequenceNode:
+                below.extend(node.value)
+            elif type(node) is yaml.MappingNode:
+                below.extend(part for pair in node.value for part in pair)
+            else:
+                continue
+            if depth > MAX_YAML_DEPTH or len(node.value) > MAX_YAML_ENTRIES:
+                return False
+        level = below
+    return total <= MAX_YAML_NODES
+
+
+def _within_bounds(root: yaml.Node) -> bool:
+    """True when composed nodes keep to every bound, counted as ``_Composer``
+    counts them: a node met again (through an alias) counts every value it
+    holds, and is not entered again; one met inside itself is a cycle."""
+    sizes: dict[int, int] = {}  # finished nodes: the values each holds, itself included
+    entered: set[int] = set()
+    total = 0
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, finished = stack.pop()
+        key = id(node)
+        if finished:
+            children = node.value if isinstance(node, yaml.SequenceNode) else _flat(node)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if key in sizes:  # an alias of a value already read
+            total += sizes[key]
+        elif key in entered:  # an alias inside the value it names
+            return False
+        else:
+            total += 1
+            if isinstance(node, yaml.ScalarNode):
+                sizes[key] = 1
+            elif depth > MAX_YAML_DEPTH or len(node.value) > MAX_YAML_ENTRIES:
+                return False
+            else:
+                entered.add(key)
+                stack.append((node, depth, True))
+                children = node.value if isinstance(node, yaml.SequenceNode) else _flat(node)
+                stack.extend((child, depth + 1, False) for child in reversed(children))
+        if total > MAX_YAML_NODES:
+            return False
+    return True
+
+
+def _flat(node: yaml.Node) -> list[yaml.Node]:
+    return [part for pair in node.value for part in pair]
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The YAML ``text`` as nodes, within the bounds above (None when empty).
+
+    Lines in the nodes' marks count line feeds from the start of ``text``,
+    from 0: YAML also counts a lone carriage return, NEL and the Unicode line
+    separators, which editors and ``grep -n`` do not. Raises
+    ``yaml.YAMLError``: ``TooComplex`` past a bound, else PyYAML's own errors.
+
+    An ordinary note takes libyaml's composer, written in C; any text it
+    might not handle safely, or that it finds past a bound or wrong, takes
+    ``_Composer``, whose nodes, problems and bounds are the same.
+    """
+    if (
+        _LOADER is not yaml.SafeLoader
+        and text.count("[") + text.count("{") <= _FAST_BRACKETS
+        and not _odd_breaks(text)
+        and _LONG_LINE.search(text) is None
+    ):
+        loader = _LOADER(text)
+        try:
+            node: yaml.Node | None = loader.get_single_node()
+        except yaml.YAMLError:
+            pass  # composed again below, to report the problem as for any text
+        else:
+            # Without an anchor (&name) there is no alias: the nodes are a tree.
+            within = _tree_within_bounds if "&" not in text else _within_bounds
+            if node is None or within(node):
+                return node
+        finally:
+            loader.dispose()
+    return _Composer(text).compose()
 
 
 # ---------------------------------------------------------------------------
@@ -153,14 +554,23 @@ def read_date_time(node: yaml.Node) -> tuple[date, time | None] | None:
     value = str(node.value).strip()
     try:
         if len(value) == 10:
-            return date.fromisoformat(value), None
+            return _in_range(date.fromisoformat(value), value), None
         moment = datetime.fromisoformat(value.replace("  ", " "))
     except ValueError:
         raise Invalid(
-            f"'{value}' is not a date; write it as 2026-11-03 (or 2026-11-03 14:30)"
+            f"'{_clip(value)}' is not a date; write it as 2026-11-03 (or 2026-11-03 14:30)"
         ) from None
     clock = moment.time().replace(tzinfo=None, microsecond=0)
-    return moment.date(), clock
+    return _in_range(moment.date(), value), clock
+
+
+def _in_range(day: date, written: str) -> date:
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise Invalid(
+            f"'{_clip(written)}' is too far in the past or the future; "
+            f"write a date from {MIN_DATE.year} to {MAX_DATE.year}"
+        )
+    return day
 
 
 def read_date(node: yaml.Node) -> date | None:
@@ -183,7 +593,7 @@ def read_bool(node: yaml.Node) -> bool | None:
         return True
     if folded in _FALSE:
         return False
-    raise Invalid(f"'{value}' is not yes or no")
+    raise Invalid(f"'{_clip(value)}' is not yes or no")
 
 
 def read_number(node: yaml.Node) -> float | None:
@@ -194,9 +604,9 @@ def read_number(node: yaml.Node) -> float | None:
     try:
         number = float(value)
     except ValueError:
-        raise Invalid(f"'{value}' is not a number; write digits only, such as 12") from None
+        raise Invalid(f"'{_clip(value)}' is not a number; write digits only, such as 12") from None
     if not number >= 0 or number == float("inf"):
-        raise Invalid(f"'{value}' should be a number of zero or more")
+        raise Invalid(f"'{_clip(value)}' should be a number of zero or more")
     return int(number) if number.is_integer() else number
 
 
@@ -206,7 +616,7 @@ def read_int(node: yaml.Node, low: int, high: int) -> int | None:
     if value is None:
         return None
     if not float(value).is_integer() or not low <= value <= high:
-        raise Invalid(f"'{node.value}' should be a whole number from {low} to {high}")
+        raise Invalid(f"'{_clip(node.value)}' should be a whole number from {low} to {high}")
     return int(value)
 
 
@@ -222,7 +632,7 @@ def choice(allowed: tuple[str, ...]) -> Callable[[yaml.Node], str | None]:
             return folded
         options = ", ".join(allowed)
         suggestion = closest(folded, allowed)
-        raise Invalid(f"'{value}' is not one of {options}{_did_you_mean(suggestion)}")
+        raise Invalid(f"'{_clip(value)}' is not one of {options}{_did_you_mean(suggestion)}")
 
     return read
 
@@ -236,21 +646,38 @@ def read_text_list(
         return (value,) if value else ()
     if not isinstance(node, yaml.SequenceNode):
         raise Invalid(f"expected a list, found {_kind(node)}")
-    values: list[str] = []
+    values: dict[str, None] = {}  # ordered, and quick to test for repeats
     for child in node.value:
         try:
             value = item(child)
         except Invalid as problem:
-            note.error(_line(child), str(problem))
+            note.error(note.line(child), str(problem))
             continue
-        if value and value not in values:
-            values.append(value)
+        if value:
+            values.setdefault(value)
     return tuple(values)
 
 
 def read_tags(note: _Note, node: yaml.Node) -> tuple[str, ...]:
-    """Tags, as a list or one text; a leading ``#`` (Obsidian) is dropped."""
+    """Tags (or aliases), as a list or one text; a leading ``#`` (Obsidian) is dropped."""
     return tuple(tag for tag in (t.lstrip("#").strip() for t in read_text_list(note, node)) if tag)
+
+
+_ID = re.compile("[^\\s`\x00-\x1f\x7f-\x9f]{1,100}")
+
+
+def read_id(node: yaml.Node) -> str | None:
+    """A question-bank id: a short name without spaces (``typical-day``).
+
+    Pages show ids as code; a space, line break or backquote would end the code.
+    """
+    value = read_text(node)
+    if value is None or _ID.fullmatch(value):
+        return value
+    raise Invalid(
+        f"'{_clip(value)}' is not an id: write a short name without spaces or "
+        "backquotes, such as 'typical-day'"
+    )
 
 
 def _items(node: yaml.Node) -> list[yaml.Node]:
@@ -265,8 +692,10 @@ def display(node: yaml.Node, budget: int = 300) -> str:
     """A short, bounded text of any value, for keys the tool does not know."""
     parts: list[str] = []
     size = 0
+    steps = 0  # empty lists and mappings add no text, but each takes a step
     stack: list[yaml.Node | str] = [node]
-    while stack and size < budget:
+    while stack and size < budget and steps < 4 * budget:
+        steps += 1
         current = stack.pop()
         if isinstance(current, str):
             piece = current
@@ -274,14 +703,14 @@ def display(node: yaml.Node, budget: int = 300) -> str:
             piece = "" if current.tag == _NULL_TAG else str(current.value)
         elif isinstance(current, yaml.SequenceNode):
             children: list[yaml.Node | str] = []
-            for index, child in enumerate(current.value):
+            for index, child in enumerate(current.value[: 4 * budget]):
                 children.extend([", "] if index else [])
                 children.append(child)
             stack.extend(reversed(children))
             continue
         else:
             pairs: list[yaml.Node | str] = []
-            for index, (key, value) in enumerate(current.value):
+            for index, (key, value) in enumerate(current.value[: 4 * budget]):
                 pairs.extend([", "] if index else [])
                 pairs.extend([key, ": ", value])
             stack.extend(reversed(pairs))
@@ -300,13 +729,44 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+_FAILED = object()
+
+
+def _compose_reporting(note: _Note, text: str, first_line: int, what: str) -> object:
+    """``compose(text)``, or ``_FAILED`` with the problem reported at its line
+    (``first_line`` is the line of the file that ``text`` starts on)."""
+    try:
+        return compose(text)
+    except yaml.MarkedYAMLError as problem:
+        mark = _yaml_mark(problem)
+        line = first_line + (text.count("\n", 0, mark.index) if mark is not None else 0)
+        reason = _clip(problem.problem or problem.context or "not valid YAML", 200)
+        if isinstance(problem, TooComplex):
+            note.error(line, f"{what} is too large to read: {reason}")
+        else:
+            note.error(line, f"{what} is not valid YAML: {reason}{_yaml_hint(reason)}")
+    except yaml.reader.ReaderError as problem:
+        # libyaml counts the offset in bytes of UTF-8, PyYAML's own reader in characters.
+        offset = int(problem.position)
+        if _LOADER is not yaml.SafeLoader:
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        note.error(
+            first_line + text.count("\n", 0, offset),
+            f"{what} holds a character YAML does not allow ({_clip(problem.reason, 60)}); "
+            "remove it, or write it as an escape inside double quotes",
+        )
+    except (yaml.YAMLError, RecursionError, ValueError) as problem:
+        note.error(first_line, f"{what} is not valid YAML: {_clip(problem, 200)}")
+    return _FAILED
+
+
 def _load_front_matter(note: _Note, raw: bytes) -> tuple[yaml.MappingNode, str] | None:
     """The front-matter's top mapping node and the note's body, or None."""
     if len(raw) > MAX_NOTE_BYTES:
         note.error(
             1,
-            f"the note is {len(raw) // 1024} KB, over the limit of "
-            f"{MAX_NOTE_BYTES // 1024} KB; move long material to another file",
+            f"the note is over the limit of {MAX_NOTE_BYTES // 1024} KB; "
+            "move long material to another file",
         )
         return None
     try:
@@ -320,15 +780,14 @@ def _load_front_matter(note: _Note, raw: bytes) -> tuple[yaml.MappingNode, str] 
     if not text.strip():
         note.error(1, "the file is empty; start it with a front-matter block between '---' lines")
         return None
-    if not _DETECT.detect(text) or not _FENCE.match(text):
+    opening = _FENCE.match(text)
+    if not _DETECT.detect(text) or opening is None:
         note.error(
             1,
             "no front-matter: the first line must be '---', followed by the note's "
             "keys and a closing '---'",
         )
         return None
-    opening = _FENCE.match(text)
-    assert opening is not None
     start = text.find("\n", opening.start())
     closing = _FENCE.search(text, start + 1) if start >= 0 else None
     if closing is None:
@@ -344,26 +803,16 @@ def _load_front_matter(note: _Note, raw: bytes) -> tuple[yaml.MappingNode, str] 
             "keep long text in the note's body",
         )
         return None
-    try:
-        loader = _LOADER(front)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as problem:
-        mark = _yaml_mark(problem)
-        line = int(mark.line) + 2 if mark is not None else 1
-        reason = problem.problem or problem.context or "not valid YAML"
-        note.error(line, f"the front-matter is not valid YAML: {reason}{_yaml_hint(reason)}")
-        return None
-    except (yaml.YAMLError, RecursionError, ValueError) as problem:
-        note.error(1, f"the front-matter is not valid YAML: {problem}")
+    # The front-matter starts right after the opening fence, on the second line.
+    node = _compose_reporting(note, front, note.start, "the front-matter")
+    if node is _FAILED:
         return None
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
+        assert isinstance(node, yaml.Node)
         note.error(
-            2,
+            note.line(node),
             f"the front-matter must be keys and values (key: value), not {_kind(node)}",
         )
         return None
@@ -391,13 +840,13 @@ def _pairs(note: _Note, node: yaml.MappingNode) -> Iterator[tuple[str, int, yaml
     """The mapping's keys (as text), their lines and their value nodes."""
     seen: set[str] = set()
     for key_node, value_node in node.value:
-        line = _line(key_node)
+        line = note.line(key_node)
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL_TAG:
             note.error(line, "a key must be a word such as 'name', not a list, mapping or empty")
             continue
         key = str(key_node.value)
         if key in seen:
-            note.warning(line, f"the key '{key}' is given twice; the last one is used")
+            note.warning(line, f"the key '{_clip(key)}' is given twice; the last one is used")
         seen.add(key)
         yield key, line, value_node
 
@@ -407,10 +856,33 @@ def _pairs(note: _Note, node: yaml.MappingNode) -> Iterator[tuple[str, int, yaml
 RESERVED_KEYS = ("content", "handler")
 
 
+# Properties Obsidian and other editors write themselves: kept and shown like
+# any other key, but never taken for a typo ("date" is two edits from "name").
+EDITOR_KEYS = frozenset(
+    (
+        "cssclasses",
+        "cssclass",
+        "publish",
+        "permalink",
+        "date",
+        "created",
+        "updated",
+        "modified",
+        "title",
+        "description",
+        "image",
+        "cover",
+        "banner",
+    )
+)
+
+
 def _unknown(note: _Note, key: str, line: int, known: Iterable[str], where: str = "") -> None:
+    if not where and key in EDITOR_KEYS:
+        return
     suggestion = closest(key, known)
     if suggestion:
-        note.warning(line, f"unknown key '{key}'{where}{_did_you_mean(suggestion)}")
+        note.warning(line, f"unknown key '{_clip(key)}'{where}{_did_you_mean(suggestion)}")
     elif key in RESERVED_KEYS and not where:
         note.warning(
             line,
@@ -477,7 +949,7 @@ class _Reference:
 def _read_outreach(note: _Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
     events: list[OutreachEvent] = []
     for item in _items(node):
-        line = _line(item)
+        line = note.line(item)
         if not isinstance(item, yaml.MappingNode):
             note.error(
                 line,
@@ -514,7 +986,13 @@ def _read_outreach(note: _Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
 
 
 def read_contact(
-    note: _Note, slug: str, node: yaml.MappingNode, body: str, references: list[_Reference]
+    note: _Note,
+    slug: str,
+    node: yaml.MappingNode,
+    body: str,
+    references: list[_Reference],
+    *,
+    body_line: int = 1,
 ) -> Contact | None:
     """One contact from its front-matter node; None when it cannot be used."""
     values: dict[str, Any] = {}
@@ -528,9 +1006,8 @@ def read_contact(
             elif key in _SINGLE:
                 values[key] = _SINGLE[key](value)
             elif key in ("tags", "aliases"):
-                values[key] = (
-                    read_tags(note, value) if key == "tags" else read_text_list(note, value)
-                )
+                # Both as Obsidian writes them: a leading '#' is not part of the name.
+                values[key] = read_tags(note, value)
             elif key == "interest":
                 values[key] = read_text_list(note, value, choice(INTERESTS))
             elif key == "outreach":
@@ -557,6 +1034,7 @@ def read_contact(
         warmth_inferred=warmth is None and bool(values.get("introduced_by")),
         extra=tuple(extra),
         body=body,
+        body_line=body_line,
         **{k: v for k, v in values.items() if v is not None},
     )
 
@@ -587,10 +1065,17 @@ REFLECTION_KEYS = ("learned", "went_well", "improve", "still_interested", "ratin
 
 
 def _sub_mapping(
-    note: _Note, node: yaml.MappingNode, readers: dict[str, Callable[[yaml.Node], Any]], where: str
+    note: _Note,
+    node: yaml.MappingNode,
+    readers: dict[str, Callable[[yaml.Node], Any]],
+    where: str,
+    lines: dict[str, int] | None = None,
 ) -> dict[str, Any]:
+    """The values of a mapping's known keys; ``lines`` gets the line of each key."""
     values: dict[str, Any] = {}
     for key, line, value in _pairs(note, node):
+        if lines is not None:
+            lines[key] = line
         reader = readers.get(key)
         if reader is None:
             _unknown(note, key, line, readers, f" in {where}")
@@ -607,13 +1092,13 @@ def _read_list(
     node: yaml.Node,
     where: str,
     from_text: Callable[[str], T],
-    from_mapping: Callable[[int, dict[str, Any]], T | None],
+    from_mapping: Callable[[int, dict[str, Any], dict[str, int]], T | None],
     readers: dict[str, Callable[[yaml.Node], Any]],
 ) -> tuple[T, ...]:
     """A list whose items are texts or mappings (questions, referrals...)."""
     result: list[T] = []
     for item in _items(node):
-        line = _line(item)
+        line = note.line(item)
         if isinstance(item, yaml.ScalarNode):
             try:
                 text = read_text(item)
@@ -623,7 +1108,8 @@ def _read_list(
             if text:
                 result.append(from_text(text))
         elif isinstance(item, yaml.MappingNode):
-            made = from_mapping(line, _sub_mapping(note, item, readers, where))
+            lines: dict[str, int] = {}
+            made = from_mapping(line, _sub_mapping(note, item, readers, where, lines), lines)
             if made is not None:
                 result.append(made)
         else:
@@ -651,29 +1137,32 @@ def read_interview(
     body: str,
     references: list[_Reference],
     question_ids: list[tuple[_Note, int, str]],
+    *,
+    body_line: int = 1,
 ) -> Interview | None:
     """One interview from its front-matter node; None when it cannot be used."""
     values: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
     contact_line = 1
 
-    def question(line: int, v: dict[str, Any]) -> AskedQuestion | None:
+    def question(line: int, v: dict[str, Any], lines: dict[str, int]) -> AskedQuestion | None:
         if not v.get("ask") and not v.get("id"):
             note.error(line, "a question needs 'ask' (its text) or 'id' (a question-bank id)")
             return None
         if v.get("id"):
-            question_ids.append((note, line, v["id"]))
+            question_ids.append((note, lines.get("id", line), v["id"]))
         return AskedQuestion(text=v.get("ask"), id=v.get("id"), answer=v.get("answer"))
 
-    def referral(line: int, v: dict[str, Any]) -> Referral | None:
+    def referral(line: int, v: dict[str, Any], lines: dict[str, int]) -> Referral | None:
         if not v.get("name") and not v.get("contact"):
             note.error(line, "a referral needs a 'name' or a 'contact' slug")
             return None
         if v.get("contact"):
-            references.append(_Reference(note, line, v["contact"], "referral contact"))
+            contact_at = lines.get("contact", line)
+            references.append(_Reference(note, contact_at, v["contact"], "referral contact"))
         return Referral(name=v.get("name"), contact=v.get("contact"), note=v.get("note"))
 
-    def promise(line: int, v: dict[str, Any]) -> Promise | None:
+    def promise(line: int, v: dict[str, Any], lines: dict[str, int]) -> Promise | None:
         if not v.get("item"):
             note.error(line, "a promised entry needs an 'item' (what they offered to send)")
             return None
@@ -684,7 +1173,7 @@ def read_interview(
             received_on=received if isinstance(received, date) else None,
         )
 
-    def resource(line: int, v: dict[str, Any]) -> Resource | None:
+    def resource(line: int, v: dict[str, Any], lines: dict[str, int]) -> Resource | None:
         if not v.get("title") and not v.get("url"):
             note.error(line, "a resource needs a 'title' or a 'url'")
             return None
@@ -769,6 +1258,7 @@ def read_interview(
         path=note.path,
         extra=tuple(extra),
         body=body,
+        body_line=body_line,
         **{k: v for k, v in values.items() if v is not None},
     )
 
@@ -806,20 +1296,20 @@ def read_bank(
     if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
         return bank
     if not isinstance(node, yaml.SequenceNode):
-        note.error(_line(node) - 1, "the question bank must be a list of questions ('- id: ...')")
+        note.error(note.line(node), "the question bank must be a list of questions ('- id: ...')")
         return bank
     seen: set[str] = set()
     for item in node.value:
-        line = _line(item) - 1
+        line = note.line(item)
         if not isinstance(item, yaml.MappingNode):
             note.error(line, "each question must be a mapping with 'id' and 'text'")
             continue
         values: dict[str, Any] = {}
-        for key_node, value_node in item.value:
-            key_line = _line(key_node) - 1
-            key = str(getattr(key_node, "value", ""))
+        for key, key_line, value_node in _pairs(note, item):
             try:
-                if key in ("id", "text", "category"):
+                if key == "id":
+                    values[key] = read_id(value_node)
+                elif key in ("text", "category"):
                     values[key] = read_text(value_node)
                 elif key == "for":
                     values["for_"] = read_text_list(note, value_node, choice(SENIORITIES))
@@ -859,36 +1349,32 @@ def read_bank(
 
 
 def _parse_yaml_file(note: _Note, raw: bytes) -> yaml.Node | None:
+    if len(raw) > MAX_NOTE_BYTES:
+        note.error(1, f"the file is over the limit of {MAX_NOTE_BYTES // 1024} KB")
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         note.error(_line_of_offset(raw, problem.start), "the file is not UTF-8 text")
         return None
-    if len(raw) > MAX_NOTE_BYTES:
-        note.error(1, f"the file is over {MAX_NOTE_BYTES // 1024} KB")
+    node = _compose_reporting(note, text, note.start, "the file")
+    if node is _FAILED:
         return None
-    try:
-        loader = _LOADER(text)
-        try:
-            node: yaml.Node | None = loader.get_single_node()
-            return node
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as problem:
-        mark = _yaml_mark(problem)
-        line = int(mark.line) + 1 if mark is not None else 1
-        note.error(line, f"not valid YAML: {problem.problem or problem.context}")
-    except (yaml.YAMLError, RecursionError, ValueError) as problem:
-        note.error(1, f"not valid YAML: {problem}")
-    return None
+    assert node is None or isinstance(node, yaml.Node)
+    return node
 
 
 def builtin_bank() -> dict[str, BankQuestion]:
     """The project's own question bank, shipped with the package."""
+    return dict(_builtin_bank())
+
+
+@lru_cache(maxsize=1)
+def _builtin_bank() -> MappingProxyType[str, BankQuestion]:
     raw = resources.files("interview_kb").joinpath("data/questions.yml").read_bytes()
-    note = _Note(BUILTIN_BANK)
+    note = _Note(BUILTIN_BANK, start=1)
     node = _parse_yaml_file(note, raw)
-    return read_bank(note, node, "built-in", {}) if node is not None else {}
+    return MappingProxyType(read_bank(note, node, "built-in", {}) if node is not None else {})
 
 
 # ---------------------------------------------------------------------------
@@ -904,7 +1390,9 @@ def note_files(folder: Path) -> list[Path]:
         parts = path.relative_to(folder).parts
         if any(part.startswith(("_", ".")) for part in parts):
             continue
-        if path.is_file():
+        # A link is listed whatever it leads to, so that one leading out of
+        # the notebook, or nowhere, is reported rather than skipped.
+        if path.is_file() or path.is_symlink():
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
@@ -916,6 +1404,63 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def read_limited(path: Path, limit: int = MAX_NOTE_BYTES) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file (one more than allowed
+    shows it is too long); never waits on a pipe or a device."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        # Asking for no more than the file holds spares a buffer of ``limit``.
+        wanted = min(status.st_size, limit) + 1
+        chunks = []
+        while wanted > 0 and (chunk := stream.read(wanted)):
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(chunks)
+
+
+def _outside(path: Path, folder: Path, boundaries: Iterable[Path]) -> Path | None:
+    """Where ``path`` (found in ``folder``) leads when a link takes it outside
+    every boundary, else None."""
+    below = path.relative_to(folder)
+    hops = [path, *(folder / part for part in below.parents if part.parts)]
+    if not any(hop.is_symlink() for hop in hops):
+        return None  # no link on the way: the path stays where it was found
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return path
+    if any(target.is_relative_to(boundary) for boundary in boundaries):
+        return None
+    return target
+
+
+# Names MkDocs gives the page of the folder itself: a note so named would
+# take the place of the contacts or interviews page.
+_FOLDER_PAGES = ("index", "readme")
+
+
+def slug_problem(slug: str) -> str | None:
+    """Why a file name (without ``.md``) cannot name a note's page, or None.
+
+    A slug is one file name, so it cannot hold a ``/``, and names starting
+    with ``.`` are skipped; the checks of ``..`` and separators only make sure
+    that no page path built from a slug can leave the site.
+    """
+    if not slug or slug in (".", "..") or "/" in slug or "\\" in slug:
+        return "the file name cannot name a page; use letters, digits and '-', as in jane-doe.md"
+    if _CONTROL.search(slug):
+        return "the file name holds a control character; rename the file, as in jane-doe.md"
+    if slug.casefold() in _FOLDER_PAGES:
+        return (
+            f"the name '{slug}' is the folder's own page on the site; "
+            "rename the file, as in jane-doe.md"
+        )
+    return None
+
+
 def read_notebook(root: Path, options: Options | None = None) -> Notebook:
     """Read every note of the notebook at ``root``; never raises for bad notes."""
     options = options or Options()
@@ -925,38 +1470,56 @@ def read_notebook(root: Path, options: Options | None = None) -> Notebook:
     contacts: dict[str, Contact] = {}
     interviews: dict[str, Interview] = {}
 
-    def each(folder: str) -> Iterator[tuple[_Note, str, yaml.MappingNode, str]]:
-        seen: dict[str, str] = {}
-        for path in note_files(root / folder):
-            note = _Note(_relative(path, root), problems)
-            slug = path.stem
-            if slug in seen:
-                note.error(1, f"the slug '{slug}' is already used by {seen[slug]}; rename one")
-                continue
-            seen[slug] = note.path
-            try:
-                raw = path.read_bytes()
-            except OSError as problem:
-                note.error(1, f"cannot read the file: {problem.strerror}")
-                continue
-            loaded = _load_front_matter(note, raw)
-            if loaded is not None:
-                yield note, slug, *loaded
+    inside = _boundaries(root)
 
-    for note, slug, node, body in each(options.contacts_dir):
-        contact = read_contact(note, slug, node, body, references)
+    def each(folder: str) -> Iterator[tuple[_Note, str, yaml.MappingNode, str, int]]:
+        seen: dict[str, str] = {}
+        boundaries = (*inside, *_boundaries(root / folder))
+        for path in note_files(root / folder):
+            where = _relative(path, root)
+            note = _Note(_clip(where, 300) if _CONTROL.search(where) else where, problems)
+            slug = path.stem
+            why = slug_problem(slug) if note.path == where else "the path holds a control character"
+            if why is not None:
+                note.error(1, f"{why}; this note is left out")
+                continue
+            # Names that differ only in case are one file on macOS and Windows.
+            if slug.casefold() in seen:
+                note.error(
+                    1,
+                    f"the slug '{slug}' is already used by {seen[slug.casefold()]}; rename one",
+                )
+                continue
+            seen[slug.casefold()] = note.path
+            raw = _read_note(note, path, root / folder, boundaries)
+            loaded = _load_front_matter(note, raw) if raw is not None else None
+            if loaded is not None and raw is not None:
+                node, body = loaded
+                # The body is the file's tail: the line it starts on, for
+                # problems found in it later (wikilinks).
+                body_line = raw.count(b"\n") - body.count("\n") + 1
+                yield note, slug, node, body, body_line
+
+    for note, slug, node, body, body_line in each(options.contacts_dir):
+        contact = read_contact(note, slug, node, body, references, body_line=body_line)
         if contact is not None:
             contacts[slug] = contact
-    for note, slug, node, body in each(options.interviews_dir):
-        interview = read_interview(note, slug, node, body, references, question_ids)
+    for note, slug, node, body, body_line in each(options.interviews_dir):
+        interview = read_interview(
+            note, slug, node, body, references, question_ids, body_line=body_line
+        )
         if interview is not None:
             interviews[slug] = interview
 
     bank = builtin_bank()
     questions_path = root / options.questions_file
     if questions_path.is_file():
-        note = _Note(_relative(questions_path, root), problems)
-        bank_node = _parse_yaml_file(note, questions_path.read_bytes())
+        note = _Note(_relative(questions_path, root), problems, start=1)
+        # A questions_file set outside the notebook is the owner's choice; a
+        # link that leads out of it is not.
+        boundaries = (*inside, *_boundaries(questions_path.parent))
+        raw = _read_note(note, questions_path, questions_path.parent, boundaries)
+        bank_node = _parse_yaml_file(note, raw) if raw is not None else None
         if bank_node is not None:
             bank = read_bank(note, bank_node, "notebook", bank)
 
@@ -965,10 +1528,11 @@ def read_notebook(root: Path, options: Options | None = None) -> Notebook:
         interviews.pop(slug, None)
     for note, line, ident in question_ids:
         if ident not in bank:
-            suggestion = closest(ident, bank, 3)
+            suggestion = closest(ident, bank, 3) if note.shows_more() else None
             note.error(
                 line,
-                f"question id '{ident}' is not in the question bank{_did_you_mean(suggestion)}",
+                f"question id '{_clip(ident)}' is not in the question bank"
+                f"{_did_you_mean(suggestion)}",
             )
 
     problems.sort(key=lambda p: (p.path, p.line, p.severity, p.message))
@@ -978,6 +1542,31 @@ def read_notebook(root: Path, options: Options | None = None) -> Notebook:
         bank=MappingProxyType(bank),
         problems=tuple(problems),
     )
+
+
+def _boundaries(folder: Path) -> tuple[Path, ...]:
+    try:
+        return (folder.resolve(),)
+    except (OSError, RuntimeError):
+        return ()
+
+
+def _read_note(note: _Note, path: Path, folder: Path, boundaries: tuple[Path, ...]) -> bytes | None:
+    """The file's bytes (at most one more than ``MAX_NOTE_BYTES``), or None
+    with the problem reported: a link out of the notebook is not followed."""
+    target = _outside(path, folder, boundaries)
+    if target is not None:
+        note.error(
+            1,
+            f"the file is a link to {_clip(target.as_posix(), 200)}, outside the notebook; "
+            "it is not read (copy the note into the notebook instead)",
+        )
+        return None
+    try:
+        return read_limited(path)
+    except OSError as problem:
+        note.error(1, f"cannot read the file: {problem.strerror or problem}")
+        return None
 
 
 def _contact_by_name(contacts: dict[str, Contact]) -> dict[str, str]:
@@ -995,8 +1584,12 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
     for ref in references:
         if ref.slug in contacts:
             continue
-        suggestion = names.get(ref.slug.casefold()) or closest(ref.slug, contacts, 3)
-        message = f"{ref.what} '{ref.slug}' not found{_did_you_mean(suggestion)}"
+        suggestion = (
+            names.get(ref.slug.casefold()) or closest(ref.slug, contacts, 3)
+            if ref.note.shows_more()
+            else None  # past the file's limit of problems: not shown, not worth the search
+        )
+        message = f"{ref.what} '{_clip(ref.slug)}' not found{_did_you_mean(suggestion)}"
         if ref.what == "contact":
             slug = Path(ref.note.path).stem
             dropped.add(slug)

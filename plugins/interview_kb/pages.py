@@ -257,7 +257,9 @@ class Renderer:
                 reach.append((label, url, external_href(url)))
         context: dict[str, Any] = {
             "contact": contact,
-            "meta": page_meta(contact.tags),
+            # Material writes the title into <title> through ``striptags``,
+            # which undoes Markdown's escaping: give it HTML-escaped text.
+            "meta": page_meta(contact.tags, title=html_text(contact.name)),
             "interviews": self.site.notebook.interviews_of(contact.slug),
             "interest": " and ".join(
                 {"role": "a role I want", "organization": "an organization I want"}[i]
@@ -305,7 +307,10 @@ class Renderer:
             backlinks=self.site.linked.backlinks.get(interview_page(interview.slug), []),
             interview=interview,
             contact=contact,
-            meta=page_meta(contact.tags if contact else ()),
+            meta=page_meta(
+                contact.tags if contact else (),
+                title=html_text(f"{name}, {interview_label(interview)}"),
+            ),
             title=f"{name}, {interview_label(interview)}",
             when=interview_label(interview),
             status=interview_status(interview, self.site.today),

@@ -1,0 +1,168 @@
+"""Notes written in Obsidian, VS Code or vim: wikilinks, note links, backlinks."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from datetime import date
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from interview_kb.links import link_notes, strip_wikilinks
+from interview_kb.model import Options
+from interview_kb.notes import read_notebook
+from interview_kb.pages import render_pages
+
+from .conftest import LogGuard, WriteNotebook
+from .test_pages import golden
+
+TODAY = date(2026, 11, 20)
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 PNG, made here rather than shipped."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x80\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+VAULT = {
+    ".obsidian/app.json": "{}",
+    ".obsidian/notes.md": "not a note",
+    "attachments/photo.png": tiny_png(),
+    "contacts/jane-doe.md": """
+        ---
+        name: Jane Doe
+        aliases: [JD, "#Janie"]
+        tags: "#ux-research"
+        cssclasses: [wide]
+        date: 2026-11-01
+        created: 2026-10-30
+        ---
+        Jane works with [[bob-ray|Bob]] and [[Bob Ray]].
+        Before that she met [[janie]] herself, and ![[photo.png]] is her badge.
+        Code stays: `[[bob-ray]]` and
+
+        ```
+        [[bob-ray]]
+        ```
+        Our call: [[2026-11-03-jane-doe]]. A missing one: [[Bobb Ray]].
+        """,
+    "contacts/bob-ray.md": """
+        ---
+        name: Bob Ray
+        introduced_by: jane-doe
+        ---
+        Bob knows [Jane](jane-doe.md) and [the call](../interviews/2026-11-03-jane-doe.md#notes).
+        ![A photo](photo.png)
+        """,
+    "contacts/photo.png": tiny_png(),
+    "interviews/2026-11-03-jane-doe.md": """
+        ---
+        contact: jane-doe
+        date: 2026-11-03
+        referrals:
+          - name: bob ray
+        ---
+        Talked with [[JD]] about [[bob-ray#Notes|his notes]].
+        """,
+    "docs/index.md": "# Home\n\nStart with [[Jane Doe]].\n",
+}
+
+
+def test_wikilinks_resolve_by_slug_name_and_alias(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(VAULT)
+    notebook = read_notebook(root)
+    linked = link_notes(notebook, {"photo.png": "attachments/photo.png"})
+    jane = linked.bodies["contacts/jane-doe.md"]
+    assert "[Bob](bob-ray.md)" in jane
+    assert "[Bob Ray](bob-ray.md)" in jane
+    assert "[Jane Doe](jane-doe.md)" in jane  # [[janie]]: an alias written with '#', any case
+    assert "![photo](../attachments/photo.png)" in jane
+    assert "`[[bob-ray]]`" in jane and "\n[[bob-ray]]\n" in jane  # code untouched
+    assert "[Jane Doe, 2026\\-11\\-03](../interviews/2026-11-03-jane-doe.md)" in jane
+    assert "A missing one: Bobb Ray." in jane
+    interview = linked.bodies["interviews/2026-11-03-jane-doe.md"]
+    assert "[Jane Doe](../contacts/jane-doe.md)" in interview
+    assert "[his notes](../contacts/bob-ray.md#notes)" in interview
+
+
+def test_relative_note_links_point_to_pages(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(VAULT)
+    linked = link_notes(read_notebook(root))
+    bob = linked.bodies["contacts/bob-ray.md"]
+    assert "[Jane](jane-doe.md)" in bob
+    assert "[the call](../interviews/2026-11-03-jane-doe.md#notes)" in bob
+    assert "![A photo](photo.png)" in bob  # an image link is left as written
+
+
+def test_unresolved_wikilink_is_a_warning_with_its_line(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(VAULT)
+    images = {"photo.png": "attachments/photo.png"}
+    problems = [str(p) for p in link_notes(read_notebook(root), images).problems]
+    assert problems == [
+        "contacts/jane-doe.md:16: warning: wikilink [[Bobb Ray]] matches no note; "
+        "did you mean 'bob ray'?"
+    ]
+
+
+def test_backlinks_with_their_sentence(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(VAULT)
+    backlinks = link_notes(read_notebook(root)).backlinks
+    to_bob = {(m.source, m.context) for m in backlinks["contacts/bob-ray.md"]}
+    assert ("contacts/jane-doe.md", "Jane works with Bob and Bob Ray.") in to_bob
+    assert (
+        "interviews/2026-11-03-jane-doe.md",
+        "Referred in this conversation.",
+    ) in to_bob
+    to_jane = {(m.source, m.context) for m in backlinks["contacts/jane-doe.md"]}
+    assert ("contacts/bob-ray.md", "Bob Ray was introduced by this person.") in to_jane
+    assert ("interviews/2026-11-03-jane-doe.md", "Conversation on 2026-11-03.") in to_jane
+    assert not any(source == "contacts/jane-doe.md" for source, _ in to_jane)  # not itself
+
+
+def test_obsidian_properties_are_accepted(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(VAULT)
+    notebook = read_notebook(root)
+    assert notebook.problems == ()
+    jane = notebook.contacts["jane-doe"]
+    assert jane.tags == ("ux-research",)
+    assert "janie" in [a.casefold() for a in jane.aliases]
+
+
+def test_pages_golden(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(VAULT)
+    pages = render_pages(read_notebook(root), TODAY, Options(), images=("attachments/photo.png",))
+    golden("vault-jane-doe.md", str(pages["contacts/jane-doe.md"]))
+
+
+def test_vault_builds_with_images_and_docs_links(
+    write_notebook: WriteNotebook, log_guard: LogGuard
+) -> None:
+    log_guard.expect("wikilink [[Bobb Ray]] matches no note")
+    root = write_notebook(VAULT)
+    config = load_config(config_file=str(root / "mkdocs.yml"), strict=False)
+    build(config)
+    site = Path(config.site_dir)
+    assert (site / "attachments/photo.png").read_bytes() == tiny_png()
+    assert (site / "contacts/photo.png").is_file()
+    jane = (site / "contacts/jane-doe/index.html").read_text(encoding="utf-8")
+    assert 'src="../../attachments/photo.png"' in jane
+    assert 'href="../bob-ray/"' in jane
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="contacts/jane-doe/"' in home
+    assert not (site / ".obsidian").exists()
+    assert len(log_guard.records) == 1
+
+
+def test_guide_shows_wikilinks_as_text() -> None:
+    assert strip_wikilinks("See [[jane-doe|Jane]] and `[[x]]`.") == "See Jane and `[[x]]`."
