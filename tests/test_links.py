@@ -166,3 +166,29 @@ def test_vault_builds_with_images_and_docs_links(
 
 def test_guide_shows_wikilinks_as_text() -> None:
     assert strip_wikilinks("See [[jane-doe|Jane]] and `[[x]]`.") == "See Jane and `[[x]]`."
+
+
+def test_generate_makes_a_vault_whose_links_work(
+    write_notebook: WriteNotebook, tmp_path: Path
+) -> None:
+    import re
+
+    from click.testing import CliRunner
+
+    from interview_kb.cli import main
+
+    root = write_notebook(VAULT)
+    out = tmp_path / "vault"
+    result = CliRunner().invoke(main, ["generate", str(out), "--config", str(root / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert (out / "attachments/photo.png").read_bytes() == tiny_png()
+    pages = sorted(out.rglob("*.md"))
+    assert len(pages) >= 8
+    targets = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)\s#]+\.(?:md|png))(?:#[^)]*)?\)", text):
+            targets += 1
+            assert (page.parent / target).resolve().is_file(), (page, target)
+    assert targets > 20
+    assert "Start with [Jane Doe](contacts/jane-doe.md)." in (out / "index.md").read_text()

@@ -990,6 +990,7 @@ def generate(outdir: Path, today: str | None, config_file: str) -> None:
     For another site generator or a note-taking app: the same pages the
     plugin adds to the site. Never writes over a file.
     """
+    from .links import ATTACHMENTS_DIR, find_attachments
     from .notes import read_shared
     from .pages import render_pages
 
@@ -1010,7 +1011,18 @@ def generate(outdir: Path, today: str | None, config_file: str) -> None:
     shared = (
         read_shared(setup.root, options.shared_from, options) if options.publish == "guide" else []
     )
-    pages = render_pages(notebook, day, options, shared)
+    images: dict[str, Path] = {}
+    home = None
+    if options.publish == "notebook":
+        folders = (options.contacts_dir, options.interviews_dir, ATTACHMENTS_DIR)
+        images = find_attachments(setup.root, folders)
+        if setup.docs_dir is not None and (setup.docs_dir / "index.md").is_file():
+            home = (setup.docs_dir / "index.md").read_text(encoding="utf-8-sig")
+    pages: dict[str, str | bytes] = dict(
+        render_pages(notebook, day, options, shared, home, tuple(images))
+    )
+    for site_path, source in images.items():  # so that embedded images show
+        pages.setdefault(site_path, source.read_bytes())
     files: dict[Path, bytes] = {}
     for name, content in sorted(pages.items()):
         relative = PurePosixPath(name)

@@ -20,6 +20,7 @@ from .markup import escape_line, href
 from .model import Notebook, Problem
 from .notes import closest
 
+ATTACHMENTS_DIR = "attachments"  # Obsidian's usual folder for pasted images
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -272,15 +273,23 @@ class LinkedNotes:
     problems: list[Problem]
 
 
-def link_notes(notebook: Notebook, images: dict[str, str] | None = None) -> LinkedNotes:
+def link_notes(
+    notebook: Notebook,
+    images: dict[str, str] | None = None,
+    docs: dict[str, str] | None = None,
+) -> LinkedNotes:
     """Rewrite the links of every note body and collect backlinks.
 
     Besides links in bodies, an interview mentions its contact, a contact
     the person who introduced them, and a referral the person referred.
+    ``docs`` are hand-written pages the notebook's pages are made from
+    (``{"index.md": text}`` for the home page): rewritten the same way.
     """
     resolver = Resolver(notebook, images)
     links = Links()
     bodies: dict[str, str] = {}
+    for source, text in sorted((docs or {}).items()):
+        bodies[source] = rewrite_body(text, source, f"docs/{source}", 1, resolver, links)
     for slug, contact in notebook.contacts.items():
         page = contact_page(slug)
         bodies[page] = rewrite_body(

@@ -57,11 +57,15 @@ class Site:
     options: Options
     images: tuple[str, ...] = ()
     given_links: LinkedNotes | None = None
+    home: str | None = None
 
     @cached_property
     def linked(self) -> LinkedNotes:
-        """Note bodies with their links rewritten, and the backlinks."""
-        return self.given_links or link_notes(self.notebook, image_index(self.images))
+        """Note bodies (and the home page) with their links rewritten, and the backlinks."""
+        if self.given_links is not None:
+            return self.given_links
+        docs = {"index.md": self.home} if self.home is not None else None
+        return link_notes(self.notebook, image_index(self.images), docs)
 
     @cached_property
     def calendar(self) -> Calendar:
@@ -475,7 +479,7 @@ def render_pages(
     from .reflections import render_reflections
     from .timeline import render_timeline
 
-    site = Site(notebook, today, options, tuple(images), linked)
+    site = Site(notebook, today, options, tuple(images), linked, home)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),
@@ -491,7 +495,8 @@ def render_pages(
     for interview in notebook.interviews.values():
         pages[interview_page(interview.slug)] = renderer.interview(interview)
     pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
-    pages["index.md"] = compose_home(home, render_dashboard(renderer))
+    own = site.linked.bodies.get("index.md", home) if home is not None else None
+    pages["index.md"] = compose_home(own, render_dashboard(renderer))
     return pages
 
 

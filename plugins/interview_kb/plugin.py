@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .config import PluginConfig
 from .dates import TODAY_VARIABLE, BadDate, choose_today
 from .links import (
+    ATTACHMENTS_DIR,
     Links,
     Resolver,
     find_attachments,
@@ -47,7 +48,6 @@ EXTENSIONS: dict[str, dict[str, object]] = {
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
-ATTACHMENTS = "attachments"  # Obsidian's usual folder for pasted images
 NAV_ORDER = (
     "index.md",
     "follow-ups.md",
@@ -100,13 +100,15 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         linked = None
         self.resolver = None
         if self.options.publish == "notebook":
-            folders = (self.options.contacts_dir, self.options.interviews_dir, ATTACHMENTS)
+            folders = (self.options.contacts_dir, self.options.interviews_dir, ATTACHMENTS_DIR)
             images = find_attachments(self.root, folders)
             for site_path, path in images.items():
                 if files.get_file_from_path(site_path) is None:
                     files.append(File.generated(config, site_path, abs_src_path=str(path)))
             self.resolver = Resolver(notebook, image_index(images))
-            linked = link_notes(notebook, image_index(images))
+            own = files.get_file_from_path("index.md")
+            docs = {"index.md": own.content_string} if own is not None else None
+            linked = link_notes(notebook, image_index(images), docs)
         problems = [*notebook.problems, *(p for s in shared for p in s.problems)]
         for problem in [*problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
