@@ -31,7 +31,15 @@ import jinja2
 import yaml
 
 from . import notes
-from .model import BankQuestion, Contact, Interview, Notebook, OutreachEvent, Problem
+from .model import (
+    MONTH_NAMES,
+    BankQuestion,
+    Contact,
+    Interview,
+    Notebook,
+    OutreachEvent,
+    Problem,
+)
 
 BOM = b"\xef\xbb\xbf"
 MAX_SLUG_LENGTH = 80
@@ -647,7 +655,7 @@ def decode_csv(raw: bytes, path: str) -> str:
         ) from None
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
 
 def parse_connected_on(text: str) -> date | None:

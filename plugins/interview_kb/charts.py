@@ -30,6 +30,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .markup import Markdown
+from .model import MONTH_NAMES
 
 if TYPE_CHECKING:  # the view modules import this one
     from .plan import Plan
@@ -51,20 +52,6 @@ MUTED = "var(--md-default-fg-color--light,#0000008a)"
 FAINT = "var(--md-default-fg-color--lighter,#00000052)"
 TRACK = "var(--md-default-fg-color--lightest,#00000012)"
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
 TABLE_BELOW = "The numbers are in the table below."
 

@@ -26,6 +26,21 @@ MODES = ("in-person", "video", "phone")
 STILL_INTERESTED = ("yes", "no", "unsure")
 CATEGORIES = ("background", "day-to-day", "fit", "inside-view", "advice", "network", "organization")
 POLICIES = ("week", "3b7")
+# English month names, whatever the machine's locale ("%B" would follow it).
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 PUBLISH_MODES = ("notebook", "guide")
 
 

@@ -34,7 +34,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .charts import activity_figure, strip_figure
-from .model import Contact, Interview, Notebook
+from .model import MONTH_NAMES, Contact, Interview, Notebook
 
 if TYPE_CHECKING:  # pages.py may import this module
     from .pages import Renderer
@@ -59,20 +59,6 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
 
 WARMTH_GROUPS = ("warm", "cold", "unknown")
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _CHANNELS = {
     "email": "by email",
@@ -317,7 +303,7 @@ def percent(rate: float | None) -> str:
 
 def month_title(day: date) -> str:
     """``November 2026``, the same in every locale."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _by_month(found: list[Event]) -> list[tuple[str, list[Event]]]:
