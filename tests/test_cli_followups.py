@@ -141,3 +141,34 @@ def test_guide_mode_serves_no_calendar() -> None:
     options = Options(today=TODAY, publish="guide")
     pages = render_pages(read_notebook(REPO, options), TODAY, options)
     assert "follow-ups.ics" not in pages
+
+
+def test_follow_ups_page_stays_short_for_far_ahead_items() -> None:
+    from types import MappingProxyType
+
+    from interview_kb.model import Contact, Interview, Notebook, Reflection
+    from interview_kb.pages import LATER_SHOWN
+
+    count = LATER_SHOWN + 5
+    contacts = {
+        f"p{n:02d}": Contact(slug=f"p{n:02d}", path=f"contacts/p{n:02d}.md", name=f"P {n}")
+        for n in range(count)
+    }
+    interviews = {
+        f"i{n:02d}": Interview(
+            slug=f"i{n:02d}",
+            path=f"interviews/i{n:02d}.md",
+            contact=f"p{n:02d}",
+            date=date(2026, 11, 2),
+            thank_you=date(2026, 11, 3),
+            reflection=Reflection(learned="x"),
+        )
+        for n in range(count)
+    }
+    notebook = Notebook(
+        contacts=MappingProxyType(contacts), interviews=MappingProxyType(interviews)
+    )
+    page = str(render_pages(notebook, TODAY, Options())["follow-ups.md"])
+    assert page.count("**Reconnect**") == LATER_SHOWN
+    assert "And 5 more further ahead: `interview-kb due --all` lists every one." in page
+    assert "Suggested message" not in page  # nothing drafted months ahead

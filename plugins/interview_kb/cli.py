@@ -47,6 +47,7 @@ from .model import (
     OUTREACH_KINDS,
     SENIORITIES,
     WARMTHS,
+    WEEKDAY_NAMES,
     Notebook,
     Options,
     OutreachEvent,
@@ -183,7 +184,7 @@ def due(config_file: str, output_format: str, today: str | None, show_all: bool)
         click.echo(json.dumps([item.as_json() for item in items], indent=2, ensure_ascii=False))
         return
     shown = [i for i in items if show_all or i.days_overdue >= -7]
-    click.echo(f"Follow-ups for {day:%A} {day.isoformat()}")
+    click.echo(f"Follow-ups for {WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}")
     if not shown:
         click.echo("Nothing to do this week.")
     for item in shown:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .followups import Item
-from .model import Contact, Interview, Notebook, Promise
+from .model import MONTH_NAMES, Contact, Interview, Notebook, Promise
 
 DRAFTED_KINDS = ("thank-you", "follow-up", "promised", "reconnect")
 
@@ -30,7 +30,7 @@ def first_name(contact: Contact) -> str:
 
 def spoken_date(day: date) -> str:
     """``6 November``: a date as it reads in a message."""
-    return f"{day.day} {day:%B}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]}"
 
 
 def _learned(interview: Interview) -> str | None:

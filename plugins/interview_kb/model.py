@@ -26,6 +26,7 @@ MODES = ("in-person", "video", "phone")
 STILL_INTERESTED = ("yes", "no", "unsure")
 CATEGORIES = ("background", "day-to-day", "fit", "inside-view", "advice", "network", "organization")
 POLICIES = ("week", "3b7")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # English month names, whatever the machine's locale ("%B" would follow it).
 MONTH_NAMES = (
     "January",

@@ -34,7 +34,15 @@ from .markup import (
     html_text,
     mailto,
 )
-from .model import Contact, Interview, Notebook, Options, interview_order
+from .model import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    Contact,
+    Interview,
+    Notebook,
+    Options,
+    interview_order,
+)
 from .public import PrivateValue, PublicGuide, public_guide
 
 
@@ -141,6 +149,15 @@ SECTIONS = (
     ("Later", "Nothing further ahead."),
     ("Moved on", "Nobody to let go of: every request is still within its time."),
 )
+
+
+DRAFT_DAYS_AHEAD = 7
+LATER_SHOWN = 30  # the follow-ups page lists this many "Later" items, then a count
+
+
+def long_date(day: date) -> str:
+    """``Friday 20 November 2026``, in English whatever the locale."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def section_of(item: Item) -> str:
@@ -349,7 +366,10 @@ class Renderer:
     def item_view(self, item: Item) -> dict[str, Any]:
         """What the pages show of one follow-up item."""
         contact = self.site.notebook.contacts.get(item.contact)
-        message = draft(item, self.site.notebook)
+        # A message is drafted for what is due within the week; further ahead
+        # it would be stale by the time it is sent (and it weighs on big pages).
+        soon = item.days_overdue >= -DRAFT_DAYS_AHEAD
+        message = draft(item, self.site.notebook) if soon else None
         address = contact.email if contact else None
         return {
             "kind": item.kind,
@@ -369,8 +389,14 @@ class Renderer:
     def follow_ups(self) -> str:
         """The ``follow-ups/`` page: every item, grouped by when it is due."""
         groups: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in SECTIONS}
+        later = 0
         for item in self.site.items:
-            groups[section_of(item)].append(self.item_view(item))
+            section = section_of(item)
+            if section == "Later":
+                later += 1
+                if later > LATER_SHOWN:
+                    continue
+            groups[section].append(self.item_view(item))
         overdue = len(groups["Overdue"])
         today = len(groups["Due today"])
         summary = (
@@ -380,9 +406,10 @@ class Renderer:
         return self.render(
             "follow-ups.md.j2",
             "follow-ups.md",
-            computed_for=f"{self.site.today:%A} {self.site.today.day} {self.site.today:%B %Y}",
+            computed_for=long_date(self.site.today),
             summary=summary,
             sections=[(name, groups[name], empty) for name, empty in SECTIONS],
+            later_hidden=max(0, later - LATER_SHOWN),
         )
 
     def interviews_index(self) -> str:
