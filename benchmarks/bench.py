@@ -41,6 +41,8 @@ from typing import Any
 import yaml
 from generate import write_notebook
 
+from interview_kb.plugin import EXTENSIONS as PLUGIN_EXTENSIONS
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 WORK = OUT / "work"
@@ -53,17 +55,9 @@ IN_NAV_LIMIT = 2000
 BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 
-# The Markdown extensions our plugin turns on by itself; the plain build gets
-# the same ones, so that both render the same Markdown the same way.
-EXTENSIONS: dict[str, dict[str, object]] = {
-    "tables": {},
-    "attr_list": {},
-    "admonition": {},
-    "md_in_html": {},
-    "toc": {"permalink": True},
-    "pymdownx.tasklist": {"custom_checkbox": True},
-    "pymdownx.details": {},
-}
+# The plain build gets the Markdown extensions our plugin turns on by itself,
+# so that both render the same Markdown the same way.
+EXTENSIONS: dict[str, dict[str, object]] = dict(PLUGIN_EXTENSIONS)
 
 # The floor of reading: Python's start, reading every note and parsing its
 # front-matter with libyaml. Nothing is checked or built.
