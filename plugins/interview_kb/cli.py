@@ -378,16 +378,41 @@ def export_ics(config_file: str, output: str | None, today: str | None) -> None:
 
 
 def write_new_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to a file that must not exist yet: no command overwrites a file."""
+    """Write ``data`` to a file that must not exist yet: no command overwrites a file.
+
+    The bytes go to a hidden temporary file beside it (the reader skips names
+    starting with "."), which is then linked under the name: the link fails
+    if the name exists, and a process killed half-way leaves either no file
+    or the whole one, never half a note.
+    """
+    import os
+    import tempfile
+
+    temporary = None
     try:
-        with path.open("xb") as handle:
-            handle.write(data)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+        except OSError as problem:
+            if isinstance(problem, FileExistsError):
+                raise
+            # A file system without hard links: exclusive creation instead.
+            with path.open("xb") as stream:
+                stream.write(data)
     except FileExistsError:
         raise click.ClickException(
             f"{path} already exists; choose another name or remove it first"
         ) from None
     except OSError as problem:
         raise click.ClickException(f"cannot write {path}: {problem.strerror}") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 # ---------------------------------------------------------------------------
