@@ -391,6 +391,9 @@ def write_new_file(path: Path, data: bytes) -> None:
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(handle, 0o666 & ~umask)  # mkstemp makes 0600; a new file gets the usual mode
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
