@@ -27,6 +27,7 @@ import contextlib
 import math
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -133,7 +134,15 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = BuildLog(lambda: rss_kb(self.process.pid))
         self._changed = threading.Condition()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+        # MkDocs builds into a temporary folder that it removes on Ctrl-C; it is
+        # made in one of ours, removed whatever happens.
+        self.scratch = Path(tempfile.mkdtemp(prefix="serve-load-tmp-"))
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONUNBUFFERED": "1",
+            "TMPDIR": str(self.scratch),
+        }
         command = [
             sys.executable,
             "-m",
@@ -250,6 +259,7 @@ class Server:
         self._reader.join(timeout=5)
         if self.process.stderr is not None:
             self.process.stderr.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 @contextlib.contextmanager
