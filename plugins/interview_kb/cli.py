@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import stat
 import sys
 import tempfile
@@ -385,15 +386,9 @@ def write_new_file(path: Path, data: bytes) -> None:
     if the name exists, and a process killed half-way leaves either no file
     or the whole one, never half a note.
     """
-    import os
-    import tempfile
-
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(handle, 0o666 & ~umask)  # mkstemp makes 0600; a new file gets the usual mode
+        handle, temporary = _hidden_beside(path)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -416,6 +411,16 @@ def write_new_file(path: Path, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _hidden_beside(path: Path) -> tuple[int, str]:
+    """A new empty file ``.<name>.<random>`` in ``path``'s folder, made the way
+    ``open`` makes files: 0o666 less the umask (``mkstemp`` gives 0o600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}"))
+        with contextlib.suppress(FileExistsError):
+            return os.open(temporary, flags, 0o666), temporary
 
 
 # ---------------------------------------------------------------------------
