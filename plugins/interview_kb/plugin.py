@@ -96,6 +96,8 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             else []
         )
         files = self._without_notes(files)
+        own_home = files.get_file_from_path("index.md")
+        home = own_home.content_string if own_home is not None else None
         images: dict[str, Path] = {}
         linked = None
         self.resolver = None
@@ -105,18 +107,15 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             for site_path, path in images.items():
                 if files.get_file_from_path(site_path) is None:
                     files.append(File.generated(config, site_path, abs_src_path=str(path)))
-            self.resolver = Resolver(notebook, image_index(images))
-            own = files.get_file_from_path("index.md")
-            docs = {"index.md": own.content_string} if own is not None else None
-            linked = link_notes(notebook, image_index(images), docs)
+            index = image_index(images)
+            self.resolver = Resolver(notebook, index)
+            linked = link_notes(notebook, index, {"index.md": home} if home is not None else None)
         problems = [*notebook.problems, *(p for s in shared for p in s.problems)]
         for problem in [*problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
-        own_home = files.get_file_from_path("index.md")
-        home = own_home.content_string if own_home is not None else None
         pages = render_pages(
             notebook, self.today, self.options, shared, home, tuple(images), linked
         )
