@@ -222,8 +222,9 @@ def test_activity_draws_the_events_of_each_month(pages: dict[str, str], notebook
     assert sum(m.interviews for m in months) == kinds["interview"] == 10
     # The table beside the chart holds the same numbers.
     for m in months:
-        row = f"| {charts.MONTH_NAMES[m.month.month - 1]} {m.month.year} | {m.requests} | "
-        assert f"{row}{m.replies} | {m.interviews} |" in pages["timeline.md"]
+        month = f"{charts.MONTH_NAMES[m.month.month - 1]} {m.month.year}"
+        cells = (month, m.requests, m.replies, m.interviews)
+        assert "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" in pages["timeline.md"]
 
 
 def test_interest_draws_each_tag(pages: dict[str, str], notebook: Notebook) -> None:

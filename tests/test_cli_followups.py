@@ -131,7 +131,7 @@ def test_follow_ups_page_golden() -> None:
     page = pages["follow-ups.md"]
     assert isinstance(page, str)
     golden("follow-ups.md", page)
-    assert "Computed for **Friday 20 November 2026**" in page
+    assert "Computed for <strong>Friday 20 November 2026</strong>" in page
     ics = pages["follow-ups.ics"]
     assert isinstance(ics, bytes)
     assert len(Calendar.from_ical(ics).walk("VTODO")) == len(example_items())
@@ -169,6 +169,6 @@ def test_follow_ups_page_stays_short_for_far_ahead_items() -> None:
         contacts=MappingProxyType(contacts), interviews=MappingProxyType(interviews)
     )
     page = str(render_pages(notebook, TODAY, Options())["follow-ups.md"])
-    assert page.count("**Reconnect**") == LATER_SHOWN
-    assert "And 5 more further ahead: `interview-kb due --all` lists every one." in page
+    assert page.count("<strong>Reconnect</strong>") == LATER_SHOWN
+    assert "And 5 more further ahead: <code>interview-kb due --all</code> lists every one." in page
     assert "Suggested message" not in page  # nothing drafted months ahead

@@ -597,7 +597,7 @@ def test_generate_writes_every_page(notebook: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = invoke(notebook, "generate", str(out), "--today", "2026-11-20")
     options = Options(today=TODAY)
-    pages = render_pages(read_notebook(notebook, options), TODAY, options)
+    pages = render_pages(read_notebook(notebook, options), TODAY, options, directory_urls=None)
     assert result.output == f"Wrote {len(pages)} files to {out}\n"
     written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert written == {

@@ -187,7 +187,9 @@ def test_generate_makes_a_vault_whose_links_work(
     targets = 0
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        for target in re.findall(r"\]\(([^)\s#]+\.(?:md|png))(?:#[^)]*)?\)", text):
+        markdown = re.findall(r"\]\(([^)\s#]+\.(?:md|png))(?:#[^)]*)?\)", text)
+        html = re.findall(r'href="([^"#]+\.md)(?:#[^"]*)?"', text)
+        for target in markdown + html:
             targets += 1
             assert (page.parent / target).resolve().is_file(), (page, target)
     assert targets > 20

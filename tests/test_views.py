@@ -22,7 +22,7 @@ from interview_kb.bank import (
     render_questions,
     suggested_questions,
 )
-from interview_kb.markup import escape_line
+from interview_kb.markup import html_line
 from interview_kb.model import (
     AskedQuestion,
     BankQuestion,
@@ -457,14 +457,16 @@ def test_questions_page_sections() -> None:
         < page.index("## Your own questions")
         < page.index("## Not asked yet")
     )
-    assert "*Asked once* · `pay`" in page
+    assert "<em>Asked once</em> · <code>pay</code>" in page
     assert (
-        "-   Enough\\.\n\n    — [Ann](contacts/ann.md), [2026\\-11\\-01](interviews/2026-11-01-ann.md)"
-        in page
-    )
-    assert "Asked, no answer written down: [Ann](contacts/ann.md)" in page
+        '<li><p>Enough.</p><p>— <a href="../contacts/ann/">Ann</a>, '
+        '<a href="../interviews/2026-11-01-ann/">2026-11-01</a></p></li>'
+    ) in page
+    assert 'Asked, no answer written down: <a href="../contacts/ann/">Ann</a>' in page
     assert (
-        page.index("**Background**") < page.index("**Day\\-to\\-day**") < page.index("**Aardvark**")
+        page.index("<strong>Background</strong>")
+        < page.index("<strong>Day-to-day</strong>")
+        < page.index("<strong>Aardvark</strong>")
     )
 
 
@@ -576,11 +578,11 @@ def test_funnel_without_anyone_asked_divides_by_nothing() -> None:
     assert percent(None) == "\u2014"
     assert funnel_summary(result) == ""
     page = render_timeline(renderer(book(person("ann", warmth="warm"))))
-    assert "| Response rate | \u2014 | \u2014 |" in page
-    assert "Unknown warmth" not in page and "| Cold" not in page
+    assert "<tr><td>Response rate</td><td>\u2014</td><td>\u2014</td></tr>" in page
+    assert "Unknown warmth" not in page and "<th>Cold" not in page
     assert "Nothing recorded yet" in page
     empty = render_timeline(renderer(book()))
-    assert "| Contacts | 0 |" in empty
+    assert "<tr><td>Contacts</td><td>0</td></tr>" in empty
 
 
 def test_funnel_uses_inferred_warmth() -> None:
@@ -602,12 +604,17 @@ def test_contact_timeline_fragment_links_from_the_contact_page() -> None:
     fragment = render_contact_timeline(renderer(notebook), "ann")
     strip, _, events = fragment.partition("</figure>\n\n")
     assert strip.startswith('<figure class="ikb-chart">')  # the strip, then the list
+    # Links from the contact's page, served at contacts/ann/.
+    notes = '(<a href="../../interviews/2026-11-01-ann/">interview notes</a>)'
     assert events == (
-        "- 2026-11-02 · Sent a thank\\-you note ([interview notes](../interviews/2026-11-01-ann.md))\n"
-        "- 2026-11-01 · Interview ([interview notes](../interviews/2026-11-01-ann.md))\n"
+        '<ul class="ikb-events">\n'
+        f"<li>2026-11-02 · Sent a thank-you note {notes}</li>\n"
+        f"<li>2026-11-01 · Interview {notes}</li>\n"
+        "</ul>\n"
     )
     assert (
-        render_contact_timeline(renderer(book(person("bob"))), "bob") == "Nothing recorded yet.\n"
+        render_contact_timeline(renderer(book(person("bob"))), "bob")
+        == "<p>Nothing recorded yet.</p>\n"
     )
 
 
@@ -664,17 +671,18 @@ def test_reflection_data() -> None:
         ("2026-10-02", 2),
     ]
     page = render_reflections(renderer(notebook))
-    assert "- [ ] x — from [Ann, 2026\\-10\\-01](interviews/2026-10-01-ann.md)" in page
+    assert ' x — from <a href="../interviews/2026-10-01-ann/">Ann, 2026-10-01</a></li>' in page
     assert (
-        "| [2026\\-10\\-01](interviews/2026-10-01-ann.md) | [Ann](contacts/ann.md) | 4/5 |" in page
-    )
-    assert "| *no tag* | 0 | 0 | 1 |" in page
-    assert "Average: 3\\.0 out of 5 over 2 conversations." in page
+        '<tr><td><a href="../interviews/2026-10-01-ann/">2026-10-01</a></td>'
+        '<td><a href="../contacts/ann/">Ann</a></td><td>4/5</td></tr>'
+    ) in page
+    assert "<tr><td><em>no tag</em></td><td>0</td><td>0</td><td>1</td></tr>" in page
+    assert "Average: 3.0 out of 5 over 2 conversations." in page
 
 
 def test_reflections_page_of_an_empty_notebook() -> None:
     page = render_reflections(renderer(book()))
-    assert page.startswith("# Reflections\n\nNo reflection yet.")
+    assert page.startswith("# Reflections\n\n<p>No reflection yet.")
     assert "##" not in page
 
 
@@ -724,13 +732,14 @@ def test_network_edges_and_resolution() -> None:
     assert (top.person.key, top.direct, top.total) == (contact_key("priya"), 3, 3)
     page = render_network(renderer(notebook))
     assert (
-        "    - Dev Patel (no note yet): referred in [2026\\-06\\-03](interviews/2026-06-03-priya.md)"
-        in page
-    )
+        '<li>Dev Patel (no note yet): referred in <a href="../interviews/2026-06-03-priya/">'
+        "2026-06-03</a>\n"
+    ) in page
+    # Beatriz again, two levels down, under Samuel Okafor.
     assert (
-        "        - [Beatriz](contacts/bea.md): introduced (listed under [Priya](contacts/priya.md))"
-        in page
-    )
+        '<ul><li><a href="../contacts/bea/">Beatriz</a>: introduced '
+        '(listed under <a href="../contacts/priya/">Priya</a>)\n</li></ul></li></ul>'
+    ) in page
     assert "Zed" not in page and "Later" not in page
 
 
@@ -764,8 +773,8 @@ def test_network_cycles_terminate() -> None:
         ("f", 1, 2),
     }
     page = render_network(renderer(notebook))
-    assert "            - [A](contacts/a.md): introduced (listed at the top)\n" in page
-    assert "[D](contacts/d.md)" in page.split("## On their own")[1]
+    assert '<li><a href="../contacts/a/">A</a>: introduced (listed at the top)\n' in page
+    assert '<a href="../contacts/d/">D</a>' in page.split("## On their own")[1]
 
 
 def test_network_long_chains_continue_at_the_top_level() -> None:
@@ -786,7 +795,9 @@ def test_network_long_chains_continue_at_the_top_level() -> None:
 def test_network_unknown_introducer_is_plain_text() -> None:
     notebook = book(person("a", introduced_by="ghost-slug"))
     page = render_network(renderer(notebook))
-    assert "- ghost\\-slug (no note yet)\n    - [A](contacts/a.md): introduced" in page
+    assert (
+        '<ul><li>ghost-slug (no note yet)\n<ul><li><a href="../contacts/a/">A</a>: introduced'
+    ) in page
 
 
 def test_network_page_of_an_empty_notebook() -> None:
@@ -901,9 +912,10 @@ def test_plan_counts_held_interviews_and_distinct_people() -> None:
 def test_plan_fragment() -> None:
     fragment = render_plan(renderer(book()))
     assert fragment.startswith(
-        "| Target | Now | Plan | Done |\n| --- | --- | --- | --- |\n| Interviews held | 0 | 3 to 6 | not yet |"
+        "<table>\n<thead><tr><th>Target</th><th>Now</th><th>Plan</th><th>Done</th></tr></thead>\n"
+        "<tbody>\n<tr><td>Interviews held</td><td>0</td><td>3 to 6</td><td>not yet</td></tr>"
     )
-    assert "\n\nWhat is missing:\n\n- Three more interviews to reach 3\\.\n" in fragment
+    assert "<p>What is missing:</p>\n\n<ul>\n<li>Three more interviews to reach 3.</li>" in fragment
     people: list[tuple[str, str | None, tuple[str, ...]]] = [
         (f"j{i}", "junior", ("role", "organization")) for i in range(2)
     ]
@@ -971,5 +983,5 @@ def test_values_from_notes_are_escaped(render: Any) -> None:
     html = _html(page)
     assert "<b>" not in html and "<em>y</em>" not in html
     if render is not render_plan:
-        assert escape_line(HOSTILE) in page
+        assert html_line(HOSTILE) in page
         assert "&lt;b&gt;x&lt;/b&gt; *y*" in html

@@ -1053,7 +1053,7 @@ def generate(outdir: Path, today: str | None, config_file: str) -> None:
         if setup.docs_dir is not None and (setup.docs_dir / "index.md").is_file():
             home = (setup.docs_dir / "index.md").read_text(encoding="utf-8-sig")
     pages: dict[str, str | bytes] = dict(
-        render_pages(notebook, day, options, shared, home, tuple(images))
+        render_pages(notebook, day, options, shared, home, tuple(images), directory_urls=None)
     )
     for site_path, source in images.items():  # so that embedded images show
         pages.setdefault(site_path, source.read_bytes())

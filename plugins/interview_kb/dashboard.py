@@ -22,6 +22,8 @@ TOP_ITEMS = 6
 
 def render_dashboard(renderer: Renderer) -> str:
     """The dashboard as a Markdown fragment, with links relative to ``index.md``."""
+    from .pages import interview_label  # pages imports this module
+
     site = renderer.site
     notebook, today = site.notebook, site.today
     held = [i for i in notebook.interviews.values() if i.is_held(today)]
@@ -45,7 +47,7 @@ def render_dashboard(renderer: Renderer) -> str:
                 "contact": contact,
                 "questions": len(interview.questions),
                 "research": bool(interview.body.strip()),
-                "when": interview.date,
+                "when": interview_label(interview),
             }
         )
     context: dict[str, Any] = {

@@ -40,9 +40,15 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 class Markdown(str):
-    """Markdown the templates produced themselves: inserted without escaping."""
+    """Markdown or HTML the templates produced themselves: inserted without escaping.
+
+    ``__html__`` tells Jinja's autoescaping that the text is already safe.
+    """
 
     __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
 
 
 def escape(value: object) -> str:
@@ -64,6 +70,50 @@ def finalize(value: object) -> object:
     if isinstance(value, (Markdown, date, time, int, float)):
         return str(value)  # numbers and dates hold nothing Markdown could act on
     return escape(value)
+
+
+# HTML's five characters, and the control characters (Python-Markdown turns
+# "\x02" + digits + "\x03" back into a character after it has put the raw
+# HTML back: left in, they could spell a "<").
+_HTML_TABLE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", **_CONTROLS}
+)
+
+
+def html_escape(value: object) -> str:
+    """A value as HTML text or attribute value, control characters left out."""
+    return str(value).translate(_HTML_TABLE)
+
+
+def html_line(value: object) -> str:
+    """``html_escape`` with runs of white space (line breaks too) folded into one space."""
+    return " ".join(str(value).split()).translate(_HTML_TABLE)
+
+
+def html_paragraphs(value: object) -> str:
+    """A multi-line value as HTML paragraphs: a blank line starts a new one,
+    a single line break stays a ``<br>``."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(
+        "<p>" + "<br>".join(html_line(line) for line in p.split("\n")) + "</p>" for p in paragraphs
+    )
+
+
+def html_finalize(value: object) -> object:
+    """Jinja's ``finalize`` for the HTML parts of a page: every ``{{ value }}``
+    is HTML-escaped unless marked safe (``Markdown``, or anything with ``__html__``)."""
+    if value is None:
+        return ""
+    if hasattr(value, "__html__") or isinstance(value, (date, time, int, float)):
+        return value
+    return Markdown(html_escape(value))
+
+
+def anchor(text: object, url: str, attributes: str = "") -> Markdown:
+    """``<a href="url">text</a>`` with both escaped; ``attributes`` are the template's own."""
+    extra = f" {attributes}" if attributes else ""
+    return Markdown(f'<a href="{html_escape(url)}"{extra}>{html_line(text)}</a>')
 
 
 def href(target: str) -> str:

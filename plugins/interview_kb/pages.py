@@ -23,14 +23,16 @@ from .dashboard import compose_home, render_dashboard
 from .dates import Calendar
 from .drafts import draft, first_name
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
-from .links import LinkedNotes, demote_headings, image_index, link_notes, relative_link
+from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
     Markdown,
-    escape,
+    anchor,
     escape_line,
     external_href,
-    finalize,
-    href,
+    html_escape,
+    html_finalize,
+    html_line,
+    html_paragraphs,
     html_text,
     mailto,
 )
@@ -44,6 +46,7 @@ from .model import (
     interview_order,
 )
 from .public import PrivateValue, PublicGuide, public_guide
+from .urls import relative_url
 
 
 def contact_page(slug: str) -> str:
@@ -66,6 +69,7 @@ class Site:
     images: tuple[str, ...] = ()
     given_links: LinkedNotes | None = None
     home: str | None = None
+    directory_urls: bool | None = True
 
     @cached_property
     def linked(self) -> LinkedNotes:
@@ -97,30 +101,28 @@ class Site:
         """The contact's status (see NOTE-FORMAT's ladder)."""
         return contact_status(self.notebook, contact, self.today, self.options, self.calendar)
 
-    def relative(self, source: str, target: str) -> str:
-        """A link from the page ``source`` to the page ``target`` (both source paths)."""
-        return relative_link(source, target)
+    def relative(self, source: str, target: str, fragment: str = "") -> str:
+        """The URL of the page ``target`` from the page ``source`` (both source paths)."""
+        return relative_url(source, target, self.directory_urls, fragment)
 
     def helpers(self, source: str) -> dict[str, Callable[..., Markdown]]:
-        """Link helpers bound to the page being rendered."""
+        """Link helpers bound to the page being rendered: HTML links with final URLs."""
 
         def contact_link(slug: str, text: str | None = None) -> Markdown:
             contact = self.notebook.contacts.get(slug)
             if contact is None:
-                return Markdown(escape_line(text or slug))
-            target = href(self.relative(source, contact_page(slug)))
-            return Markdown(f"[{escape_line(text or contact.name)}]({target})")
+                return Markdown(html_line(text or slug))
+            return anchor(text or contact.name, self.relative(source, contact_page(slug)))
 
         def interview_link(slug: str, text: str | None = None) -> Markdown:
             interview = self.notebook.interviews.get(slug)
             if interview is None:
-                return Markdown(escape_line(text or slug))
+                return Markdown(html_line(text or slug))
             label = text or interview_label(interview)
-            target = href(self.relative(source, interview_page(slug)))
-            return Markdown(f"[{escape_line(label)}]({target})")
+            return anchor(label, self.relative(source, interview_page(slug)))
 
-        def relative(target: str) -> Markdown:
-            return Markdown(href(self.relative(source, target)))
+        def relative(target: str, fragment: str = "") -> Markdown:
+            return Markdown(html_escape(self.relative(source, target, fragment)))
 
         return {
             "contact_link": contact_link,
@@ -212,28 +214,30 @@ def page_meta(tags: tuple[str, ...], **extra: Any) -> Markdown:
     return Markdown(f"---\n{dumped}---\n")
 
 
-def _block(value: object) -> str:
-    """A multi-line value as Markdown paragraphs, escaped."""
-    paragraphs = [p for p in str(value).replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return "\n\n".join(escape(p) for p in paragraphs)
-
-
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    """Jinja2 for Markdown: every ``{{ value }}`` is escaped unless marked Markdown."""
+    """Jinja2 for the generated pages.
+
+    A page is Markdown (its headings, for the table of contents) around raw
+    HTML blocks (its lists, tables and cards), which Python-Markdown passes
+    through at a fraction of the cost of the same content as Markdown. Every
+    ``{{ value }}`` is HTML-escaped unless marked safe; in a Markdown line (a
+    heading) a value takes the ``md`` filter, which escapes it for Markdown.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("interview_kb", "templates"),
-        finalize=finalize,
+        finalize=html_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=True,
     )
-    env.filters["line"] = lambda v: Markdown(escape_line(v)) if v is not None else ""
-    env.filters["block"] = lambda v: Markdown(_block(v))
+    env.filters["line"] = lambda v: Markdown(html_line(v)) if v is not None else ""
+    env.filters["block"] = lambda v: Markdown(html_paragraphs(v))
+    env.filters["md"] = lambda v: Markdown(escape_line(v)) if v is not None else ""
     env.filters["raw"] = Markdown
-    env.filters["raw_id"] = lambda v: Markdown(str(v).replace("`", "'"))
+    env.filters["raw_id"] = lambda v: Markdown(html_escape(v))
     return env
 
 
@@ -292,7 +296,7 @@ class Renderer:
                 self.item_view(item) for item in self.site.items_by_contact.get(contact.slug, [])
             ],
             "last_interaction": last_interaction(self.site.notebook, contact, self.site.today),
-            "follow_ups_link": href(self.site.relative(source, "follow-ups.md")),
+            "follow_ups_link": self.site.relative(source, "follow-ups.md"),
             "timeline": Markdown(render_contact_timeline(self, contact.slug)),
         }
         context.update(extra or {})
@@ -487,6 +491,7 @@ def render_pages(
     home: str | None = None,
     images: Sequence[str] = (),
     linked: LinkedNotes | None = None,
+    directory_urls: bool | None = True,
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -496,7 +501,10 @@ def render_pages(
     ``home`` is the text of the user's own ``docs/index.md``, if any, which
     the home page (``index.md``) shows with the dashboard; ``images`` the
     site paths of images kept beside the notes (for ``![[photo.png]]``);
-    ``linked`` the result of ``links.link_notes``, when the caller has it.
+    ``linked`` the result of ``links.link_notes``, when the caller has it;
+    ``directory_urls`` MkDocs' ``use_directory_urls``, which decides the URLs
+    the pages' HTML links to (None: links to the Markdown files, for pages
+    written out as files).
     """
     if options.publish == "guide":
         return render_guide(public_guide([notebook, *shared], today))
@@ -506,7 +514,7 @@ def render_pages(
     from .reflections import render_reflections
     from .timeline import render_timeline
 
-    site = Site(notebook, today, options, tuple(images), linked, home)
+    site = Site(notebook, today, options, tuple(images), linked, home, directory_urls)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),
@@ -527,4 +535,4 @@ def render_pages(
     return pages
 
 
-__all__ = ["escape", "render_pages"]
+__all__ = ["render_pages"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .markup import escape_line
+from .markup import html_line
 from .model import Notebook, Options
 
 if TYPE_CHECKING:  # pages.py may import this module
@@ -205,23 +205,28 @@ def _sentence(text: str) -> str:
 
 
 def render_plan(renderer: Renderer) -> str:
-    """A Markdown fragment for the dashboard: the plan as a table, then what is
+    """An HTML fragment for the dashboard: the plan as a table, then what is
     missing (or that the plan is complete)."""
     site = renderer.site
     plan = progress(site.notebook, site.today, site.options)
-    lines = ["| Target | Now | Plan | Done |", "| --- | --- | --- | --- |"]
+    rows = [
+        "<table>",
+        "<thead><tr><th>Target</th><th>Now</th><th>Plan</th><th>Done</th></tr></thead>",
+        "<tbody>",
+    ]
     for target in plan.targets:
         cells = (target.label, target.shown, target.planned, "yes" if target.done else "not yet")
-        lines.append("| " + " | ".join(escape_line(cell) for cell in cells) + " |")
-    lines.append("")
+        rows.append("<tr>" + "".join(f"<td>{html_line(cell)}</td>" for cell in cells) + "</tr>")
+    rows += ["</tbody>", "</table>", ""]
     missing = [t for t in plan.targets if t.message and not t.done]
     if missing:
-        lines += ["What is missing:", ""]
-        lines += [f"- {escape_line(_sentence(t.message or ''))}" for t in missing]
+        rows += ["<p>What is missing:</p>", "", "<ul>"]
+        rows += [f"<li>{html_line(_sentence(t.message or ''))}</li>" for t in missing]
+        rows += ["</ul>"]
     else:
-        lines.append("Every target of the plan is met.")
+        rows.append("<p>Every target of the plan is met.</p>")
     advice = [t for t in plan.targets if t.message and t.done]
     if advice:
-        lines.append("")
-        lines += [escape_line(_sentence(t.message or "")) for t in advice]
-    return "\n".join(lines) + "\n"
+        rows.append("")
+        rows += [f"<p>{html_line(_sentence(t.message or ''))}</p>" for t in advice]
+    return "\n".join(rows) + "\n"

@@ -117,7 +117,14 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             else:
                 log.warning(str(problem))
         pages = render_pages(
-            notebook, self.today, self.options, shared, home, tuple(images), linked
+            notebook,
+            self.today,
+            self.options,
+            shared,
+            home,
+            tuple(images),
+            linked,
+            directory_urls=config.use_directory_urls,
         )
         if own_home is not None and "index.md" in pages:
             files.remove(own_home)  # replaced by the same text with the dashboard
