@@ -235,3 +235,5 @@ def test_every_link_of_the_example_leads_to_a_page(
     linked = sum(p.read_text(encoding="utf-8").count('href="../') for p in pages)
     assert linked > 500
     assert broken_links(tmp_path) == []
+    # Every HTML block the plugin took out of the Markdown came back.
+    assert not [p for p in pages if "ikbhtml" in p.read_text(encoding="utf-8")]

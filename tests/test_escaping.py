@@ -254,7 +254,7 @@ SHOWN = {
     "follow-ups/index.html": 10,
     "questions/index.html": 10,
     "timeline/index.html": 6,
-    "reflections/index.html": 15,
+    "reflections/index.html": 12,
     "network/index.html": 4,
     "index.html": 8,
 }

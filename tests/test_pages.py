@@ -124,3 +124,25 @@ def test_links_only_to_safe_schemes() -> None:
     assert mailto("a@b.example", "Hi there", "Line one\nLine two") == (
         "mailto:a@b.example?subject=Hi%20there&body=Line%20one%0ALine%20two"
     )
+
+
+def test_the_html_stash_puts_back_each_block_once() -> None:
+    from interview_kb.pages import HtmlStash, _stash_blocks
+
+    stash = HtmlStash()
+    text = "# T\n\n<ul>\n<li>a</li>\n</ul>\n\nA *user* paragraph.\n\n<p>b</p>\n"
+    markdown = _stash_blocks(text, stash)
+    assert "<ul>" not in markdown and "<p>b</p>" not in markdown
+    assert "A *user* paragraph." in markdown and markdown.startswith("# T\n\n")
+    first, second = list(stash.blocks)
+    html = f"<h1>T</h1>\n<p>{first}</p>\n<p>A <em>user</em> paragraph.</p>\n<p>{second}</p>"
+    restored = stash.restore(html)
+    assert (
+        restored
+        == "<h1>T</h1>\n<ul>\n<li>a</li>\n</ul>\n<p>A <em>user</em> paragraph.</p>\n<p>b</p>\n"
+    )
+    assert stash.blocks == {}
+    # A key is only a whole paragraph, and another build's keys mean nothing.
+    other = HtmlStash()
+    assert other.prefix != stash.prefix
+    assert other.restore(f"<p>{first}</p>") == f"<p>{first}</p>"

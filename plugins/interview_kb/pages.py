@@ -8,6 +8,8 @@ Every value from a note goes through ``markup.finalize`` on its way in.
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -59,6 +61,50 @@ def interview_page(slug: str) -> str:
     return f"interviews/{slug}.md"
 
 
+class HtmlStash:
+    """Raw HTML blocks taken out of the generated Markdown, to be put back in its HTML.
+
+    Before Python-Markdown converts a page, MkDocs parses all of its raw
+    HTML once (looking for anchors) and Python-Markdown once more (to find
+    where each block ends); on the generated pages, which are mostly HTML,
+    that was a third of a big notebook's build. With a stash, each HTML block
+    of a generated page becomes a one-word paragraph (the stash's prefix and
+    a number); ``restore`` swaps the block back into the converted HTML. The
+    prefix carries a random part, so that no note can spell a key. The
+    user's own Markdown (a note's body, the home page's text) is never
+    stashed.
+    """
+
+    def __init__(self) -> None:
+        self.prefix = f"ikbhtml{secrets.token_hex(6)}x"
+        self.blocks: dict[str, str] = {}
+        self._key = re.compile(rf"<p>({re.escape(self.prefix)}\d+)</p>")
+
+    def stash(self, html: str) -> str:
+        """The key that stands for ``html`` in the Markdown."""
+        key = f"{self.prefix}{len(self.blocks)}"
+        self.blocks[key] = html
+        return key
+
+    def restore(self, html: str) -> str:
+        """``html`` with every key's paragraph replaced by its block (each used once)."""
+        if self.prefix not in html:
+            return html
+        return self._key.sub(lambda m: self.blocks.pop(m.group(1), m.group(0)), html)
+
+
+def _stash_blocks(text: str, stash: HtmlStash) -> str:
+    """``text`` with each block (lines between blank lines) that starts with a
+    tag replaced by its key. The templates start a line with ``<`` only to
+    open an HTML block; a value never can (it is escaped)."""
+    chunks = text.split("\n\n")
+    for number, chunk in enumerate(chunks):
+        if chunk.startswith("<"):
+            tail = "\n" if chunk.endswith("\n") else ""
+            chunks[number] = stash.stash(chunk) + tail
+    return "\n\n".join(chunks)
+
+
 @dataclass(frozen=True, eq=False)
 class Site:
     """What every template may use: the notebook, today and the options."""
@@ -70,6 +116,7 @@ class Site:
     given_links: LinkedNotes | None = None
     home: str | None = None
     directory_urls: bool | None = True
+    stash: HtmlStash | None = None
 
     @cached_property
     def linked(self) -> LinkedNotes:
@@ -154,6 +201,7 @@ SECTIONS = (
 
 
 DRAFT_DAYS_AHEAD = 7
+DRAFT_DAYS_BEHIND = 30
 LATER_SHOWN = 30  # the follow-ups page lists this many "Later" items, then a count
 
 
@@ -265,7 +313,10 @@ class Renderer:
             **self.site.helpers(source),
             **context,
         )
-        return _tidy(text).replace(_BODY, demote_headings(body.strip("\n")), 1)
+        text = _tidy(text)
+        if self.site.stash is not None:
+            text = _stash_blocks(text, self.site.stash)
+        return text.replace(_BODY, demote_headings(body.strip("\n")), 1)
 
     def contact(self, contact: Contact, extra: dict[str, Any] | None = None) -> str:
         """The page of one contact."""
@@ -370,9 +421,12 @@ class Renderer:
     def item_view(self, item: Item) -> dict[str, Any]:
         """What the pages show of one follow-up item."""
         contact = self.site.notebook.contacts.get(item.contact)
-        # A message is drafted for what is due within the week; further ahead
-        # it would be stale by the time it is sent (and it weighs on big pages).
-        soon = item.days_overdue >= -DRAFT_DAYS_AHEAD
+        # A message is drafted for what is due within the week or fell due in
+        # the last month. Further ahead it would be stale by the time it is
+        # sent; a month late, the wording (thanks for yesterday's talk) no
+        # longer fits and the person needs their own words. Drafts also weigh
+        # on big pages: a notebook of years has hundreds of old items.
+        soon = -DRAFT_DAYS_AHEAD <= item.days_overdue <= DRAFT_DAYS_BEHIND
         message = draft(item, self.site.notebook) if soon else None
         address = contact.email if contact else None
         return {
@@ -492,6 +546,7 @@ def render_pages(
     images: Sequence[str] = (),
     linked: LinkedNotes | None = None,
     directory_urls: bool | None = True,
+    stash: HtmlStash | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -504,7 +559,8 @@ def render_pages(
     ``linked`` the result of ``links.link_notes``, when the caller has it;
     ``directory_urls`` MkDocs' ``use_directory_urls``, which decides the URLs
     the pages' HTML links to (None: links to the Markdown files, for pages
-    written out as files).
+    written out as files); ``stash``, when given, takes the pages' raw HTML
+    blocks out of their Markdown (see ``HtmlStash``).
     """
     if options.publish == "guide":
         return render_guide(public_guide([notebook, *shared], today))
@@ -514,7 +570,7 @@ def render_pages(
     from .reflections import render_reflections
     from .timeline import render_timeline
 
-    site = Site(notebook, today, options, tuple(images), linked, home, directory_urls)
+    site = Site(notebook, today, options, tuple(images), linked, home, directory_urls, stash)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import PluginConfig
@@ -25,7 +25,7 @@ from .links import (
 )
 from .model import Notebook, Options
 from .notes import read_notebook, read_shared
-from .pages import render_pages
+from .pages import HtmlStash, render_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -69,6 +69,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         self.today = date.today()
         self.notebook: Notebook | None = None
         self.resolver: Resolver | None = None
+        self.stash = HtmlStash()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the options, fix T and turn on the Markdown extensions we need."""
@@ -116,6 +117,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
+        self.stash = HtmlStash()
         pages = render_pages(
             notebook,
             self.today,
@@ -125,6 +127,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             tuple(images),
             linked,
             directory_urls=config.use_directory_urls,
+            stash=self.stash,
         )
         if own_home is not None and "index.md" in pages:
             files.remove(own_home)  # replaced by the same text with the dashboard
@@ -154,6 +157,15 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         for problem in links.problems:
             log.warning(str(problem))
         return text
+
+    @event_priority(100)  # before any other plugin sees the page's HTML
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)."""
+        if page.file.generated_by is None:
+            return html
+        return self.stash.restore(html)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the notebook's pages first, in reading order, when ``nav`` is not set.
