@@ -111,7 +111,9 @@ def name_key(name: str) -> str:
     return f"name:{_name_key(name)}"
 
 
-class _Resolver:
+class PeopleIndex:
+    """Finds a person's note by slug, else by name or alias (see the module's docstring)."""
+
     def __init__(self, notebook: Notebook) -> None:
         self.contacts = notebook.contacts
         names: dict[str, str] = {}
@@ -132,12 +134,12 @@ class _Resolver:
 
 def resolve_referral(notebook: Notebook, referral: Referral) -> str | None:
     """The slug of the contact a referral points to, or None when it has no note."""
-    return _Resolver(notebook).slug(referral.contact, referral.name)
+    return PeopleIndex(notebook).slug(referral.contact, referral.name)
 
 
 def network(notebook: Notebook, today: date) -> Network:
     """Every introduction and every referral of a held interview, as a network."""
-    resolver = _Resolver(notebook)
+    resolver = PeopleIndex(notebook)
     people: dict[str, Person] = {}
     edges: set[Edge] = set()
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -49,6 +49,9 @@ from .model import (
 )
 from .public import PrivateValue, PublicGuide, public_guide
 from .urls import relative_url
+
+if TYPE_CHECKING:
+    from .network import PeopleIndex
 
 
 def contact_page(slug: str) -> str:
@@ -143,6 +146,13 @@ class Site:
         for item in self.items:
             grouped.setdefault(item.contact, []).append(item)
         return grouped
+
+    @cached_property
+    def people(self) -> PeopleIndex:
+        """Contacts by slug, name and alias: where a referral by name points."""
+        from .network import PeopleIndex  # network imports this module
+
+        return PeopleIndex(self.notebook)
 
     def status(self, contact: Contact) -> str:
         """The contact's status (see NOTE-FORMAT's ladder)."""
@@ -392,6 +402,7 @@ class Renderer:
             status=interview_status(interview, self.site.today),
             held=interview.is_held(self.site.today),
             questions=questions,
+            referrals=[(self.site.people.slug(r.contact, r.name), r) for r in interview.referrals],
             resources=resources,
             location_href=_link_if_url(interview.location),
             suggestions=(
