@@ -3,7 +3,8 @@
 A calendar that imports the file again updates each to-do instead of adding
 a copy, because an item's UID depends only on what it is about (its rule,
 contact, interview and, for promised items and referrals, the thing itself),
-never on its due date or on the day the file was made.
+never on its due date or on the day the file was made. A to-do carries the
+suggested message in its description when the follow-ups page drafts one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime, timezone
 from icalendar import Calendar as ICalendar
 from icalendar import Todo
 
-from .drafts import draft
+from .drafts import draft, in_draft_window
 from .followups import Item
 from .model import Notebook
 
@@ -47,7 +48,7 @@ def to_ics(items: list[Item], notebook: Notebook, today: date) -> bytes:
         todo.add("due", item.due)
         todo.add("status", "NEEDS-ACTION")
         todo.add("categories", [item.kind])
-        message = draft(item, notebook)
+        message = draft(item, notebook) if in_draft_window(item) else None
         if message is not None:
             todo.add(
                 "description", f"Suggested message\n\nSubject: {message.subject}\n\n{message.body}"

@@ -13,6 +13,18 @@ from .followups import Item
 from .model import MONTH_NAMES, Contact, Interview, Notebook, Promise
 
 DRAFTED_KINDS = ("thank-you", "follow-up", "promised", "reconnect")
+# A message is drafted for what is due within the week or fell due in the
+# last month. Further ahead it would be stale by the time it is sent; a month
+# late, its wording (thanks for our talk on 6 November) no longer fits and the
+# person needs their own words. A notebook of years also has hundreds of old
+# items, whose drafts would weigh on the follow-ups page and the calendar.
+DRAFT_DAYS_AHEAD = 7
+DRAFT_DAYS_BEHIND = 30
+
+
+def in_draft_window(item: Item) -> bool:
+    """Whether ``item`` is due soon enough, and late little enough, to draft a message."""
+    return -DRAFT_DAYS_AHEAD <= item.days_overdue <= DRAFT_DAYS_BEHIND
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from .calendar_export import to_ics
 from .charts import category_figure
 from .dashboard import compose_home, render_dashboard
 from .dates import Calendar
-from .drafts import draft, first_name
+from .drafts import draft, first_name, in_draft_window
 from .followups import KINDS, Item, calendar_for, contact_status, due_items, last_interaction
 from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
@@ -210,8 +210,6 @@ SECTIONS = (
 )
 
 
-DRAFT_DAYS_AHEAD = 7
-DRAFT_DAYS_BEHIND = 30
 LATER_SHOWN = 30  # the follow-ups page lists this many "Later" items, then a count
 
 
@@ -432,13 +430,7 @@ class Renderer:
     def item_view(self, item: Item) -> dict[str, Any]:
         """What the pages show of one follow-up item."""
         contact = self.site.notebook.contacts.get(item.contact)
-        # A message is drafted for what is due within the week or fell due in
-        # the last month. Further ahead it would be stale by the time it is
-        # sent; a month late, the wording (thanks for yesterday's talk) no
-        # longer fits and the person needs their own words. Drafts also weigh
-        # on big pages: a notebook of years has hundreds of old items.
-        soon = -DRAFT_DAYS_AHEAD <= item.days_overdue <= DRAFT_DAYS_BEHIND
-        message = draft(item, self.site.notebook) if soon else None
+        message = draft(item, self.site.notebook) if in_draft_window(item) else None
         address = contact.email if contact else None
         return {
             "kind": item.kind,
