@@ -4,6 +4,7 @@ charts of the command line."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -151,7 +152,84 @@ def test_each_figure_is_one_raw_html_block(pages: dict[str, str]) -> None:
 
 def test_charts_are_small(pages: dict[str, str]) -> None:
     sizes = [len(block.encode()) for text in pages.values() for block in FIGURE.findall(text)]
-    assert max(sizes) < 10_000, sorted(sizes)
+    assert max(sizes) < 8_000, sorted(sizes)
+    # A strip on every contact page: up to 4.5 KB each when each tick was a <line>.
+    strips = [
+        len(FIGURE.findall(text)[0].encode()) for text in pages.values() if "ikb-strip" in text
+    ]
+    assert len(strips) == 19 and max(strips) < 3_400, sorted(strips)
+
+
+def painted(svg: ET.Element) -> dict[ET.Element, dict[str, str]]:
+    """Each element's paint as drawn: its ``style`` and presentation attributes
+    over those of the groups around it."""
+    found: dict[ET.Element, dict[str, str]] = {}
+
+    def walk(element: ET.Element, inherited: dict[str, str]) -> None:
+        paint = dict(inherited)
+        for name in ("font-size", "text-anchor", "font-weight"):
+            if name in element.attrib:
+                paint[name] = element.attrib[name]
+        for part in filter(None, element.get("style", "").split(";")):
+            name, _, value = part.partition(":")
+            paint[name] = value
+        found[element] = paint
+        for child in element:
+            walk(child, paint)
+
+    walk(svg, {})
+    return found
+
+
+def test_axes_are_paths_and_shapes_share_their_paint(
+    pages: dict[str, str],
+) -> None:
+    for name, text in pages.items():
+        for fig in figures(text):
+            svg = fig.find(f"{SVG}svg")
+            assert svg is not None
+            paint = painted(svg)
+            # A <line> is a mark (with its data) or the dashed line at today.
+            for line in svg.iter(f"{SVG}line"):
+                assert line.get("data-key") or "dasharray" in line.get("style", ""), name
+            for path in svg.iter(f"{SVG}path"):
+                assert re.fullmatch(r"(M[\d.]+ [\d.]+[Hv][\d.]+)+", path.get("d", "")), name
+                assert paint[path]["fill"] == "none", name
+            # Neighbours of one paint are in a <g> of that paint, not painted each.
+            for parent in svg.iter():
+                styles = [(c.tag, c.get("style")) for c in parent if c.get("style")]
+                for before, after in itertools.pairwise(styles):
+                    assert before != after, (name, after)
+
+
+def test_the_strip_paints_each_dot_as_its_kind(pages: dict[str, str], notebook: Notebook) -> None:
+    slug = "leo-hartmann"
+    svg = chart(pages[f"contacts/{slug}.md"], "Timeline of Leo Hartmann")
+    paint = painted(svg)
+    dots = [c for c in svg.iter(f"{SVG}circle") if c.get("data-key")]
+    kinds: Counter[str] = Counter()
+    for dot in dots:
+        kind = (dot.get("data-key") or "").split("/", 1)[1]
+        kinds[kind] += 1
+        mark = charts.STRIP_MARKS.get(kind, charts._OTHER)
+        if mark.hollow:
+            assert paint[dot]["fill"] == "none", kind
+            assert (paint[dot]["stroke"], paint[dot]["stroke-width"]) == (mark.colour, "2")
+        else:
+            assert paint[dot]["fill"] == mark.colour, kind
+        assert dot.get("r") == charts._num(mark.radius)
+    assert len(kinds) >= 4  # requests, replies, interviews and more
+    # Ticks: a month's start from the first month to the one after the last, on the axis.
+    (axis, ticks) = svg.iter(f"{SVG}path")
+    assert re.fullmatch(r"M0 [\d.]+H378", axis.get("d") or "")
+    found = contact_events(notebook, slug, TODAY)
+    first, last = min(e.date for e in found), max(max(e.date for e in found), TODAY)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    assert (ticks.get("d") or "").count("v") == months + 1
+    assert paint[axis]["stroke"] == paint[ticks]["stroke"] == charts.FAINT
+    labels = [t for t in svg.iter(f"{SVG}text") if t.text in charts.MONTH_ABBR]
+    assert labels and all(paint[t]["font-size"] == "12" for t in labels)
+    assert all(paint[t]["text-anchor"] == "middle" for t in labels)
 
 
 def test_drawn_again_the_charts_are_the_same_bytes(notebook: Notebook) -> None:

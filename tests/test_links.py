@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import struct
+import time
 import zlib
 from datetime import date
 from pathlib import Path
@@ -10,9 +12,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb.links import link_notes, strip_wikilinks
-from interview_kb.model import Options
-from interview_kb.notes import read_notebook
+from interview_kb.links import Nearest, link_notes, strip_wikilinks
+from interview_kb.model import Contact, Notebook, Options
+from interview_kb.notes import closest, read_notebook
 from interview_kb.pages import render_pages
 
 from .conftest import LogGuard, WriteNotebook
@@ -194,3 +196,56 @@ def test_generate_makes_a_vault_whose_links_work(
             assert (page.parent / target).resolve().is_file(), (page, target)
     assert targets > 20
     assert "Start with [Jane Doe](contacts/jane-doe.md)." in (out / "index.md").read_text()
+
+
+# ---------------------------------------------------------------------------
+# big notebooks
+
+
+def test_the_nearest_name_is_the_one_closest_finds() -> None:
+    # Few letters, so that many names are a few edits apart and tie.
+    rng = random.Random(4)
+
+    def word(longest: int) -> str:
+        return "".join(rng.choice("abcé -") for _ in range(rng.randint(0, longest)))
+
+    def slip(name: str) -> str:
+        """``name`` with a letter changed, added or dropped."""
+        at = rng.randint(0, len(name))
+        return name[:at] + rng.choice(["", "b", "é"]) + name[at + rng.randint(0, 1) :]
+
+    names = sorted({word(12) for _ in range(400)})
+    nearest = Nearest(names)
+    for n in range(600):
+        target = word(14) if n % 2 else slip(slip(rng.choice(names)))
+        limit = rng.randint(0, 4)
+        assert nearest(target, limit) == closest(target, names, limit), (target, limit)
+
+
+def test_many_links_in_a_big_notebook_are_quick() -> None:
+    """Thousands of notes that all mention one person, and hundreds of broken
+    wikilinks: a search of every name per broken link, or of every mention so
+    far per mention, would take minutes here."""
+    rng = random.Random(5)
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "dul", "pe", "sor", "in"]
+    contacts: dict[str, Contact] = {}
+    for n in range(4000):
+        name = " ".join(
+            "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).title()
+            for _ in range(2)
+        )
+        slug = f"{name.lower().replace(' ', '-')}-{n}"
+        body = f"I met [[Ann Lee]] through [[{slug}]] on a Monday.\n\nAsk about [[{slug}x]].\n"
+        contacts[slug] = Contact(slug=slug, path=f"contacts/{slug}.md", name=name, body=body)
+    contacts["ann-lee"] = Contact(slug="ann-lee", path="contacts/ann-lee.md", name="Ann Lee")
+    notebook = Notebook(contacts=contacts)
+    began = time.perf_counter()
+    linked = link_notes(notebook)
+    elapsed = time.perf_counter() - began
+    assert len(linked.backlinks["contacts/ann-lee.md"]) == 4000
+    assert len(linked.problems) == 4000
+    first = next(iter(contacts))
+    assert linked.problems[0].message == (
+        f"wikilink [[{first}x]] matches no note; did you mean '{first}'?"
+    )
+    assert elapsed < 10

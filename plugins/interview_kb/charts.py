@@ -13,6 +13,11 @@ can read the numbers back (a part of a stacked bar or a column that counts
 nothing is left out). The same data give the same bytes. Every text
 goes through ``_esc``: inside a raw HTML block it is HTML, not Markdown.
 
+The markup is kept small, as every contact page carries a chart and every
+tag of a page is parsed twice more (by Markdown, then by the search index):
+the gridlines and ticks of an axis are one ``<path>``, and elements drawn one
+after another in the same paint share it in a ``<g>`` (see ``Shape``).
+
 Sizes are in the SVG's own units: a chart is ``WIDTH`` wide, shown at that
 many pixels on a wide screen and scaled down to fit a phone (Material gives
 inline SVG ``max-width: 100%``). Text widths are guessed, generously, since
@@ -22,6 +27,7 @@ the fonts are the reader's.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -88,6 +94,62 @@ def _month_name(month: date) -> str:
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
+@dataclass(frozen=True)
+class Shape:
+    """One element of a chart, before it is written out.
+
+    ``attributes`` are its own (where it is, its size, its data); ``paint``
+    holds the attributes that SVG passes down from a group to its children
+    (``style`` with fill and stroke, ``font-size``, ``text-anchor``,
+    ``font-weight``), so that shapes drawn one after the other in the same
+    paint are written once, in a ``<g>``, instead of once each. Shapes that
+    may overlap are drawn in the order given; the charts give one after the
+    other the shapes of a paint that never overlap (each month's name, then
+    the years under them). ``inner`` is what goes between the tags, escaped:
+    a text's words, a mark's tooltip.
+
+    ``layer`` orders the painting: the body of a chart is drawn layer by
+    layer, each in the order given. Shapes of different rows of a bar chart
+    never overlap, so their tracks, bars and marks can be drawn a layer at a
+    time (under each other as before) and share their paint.
+    """
+
+    tag: str
+    attributes: str
+    paint: str = ""
+    inner: str = ""
+    layer: int = 0
+
+    def markup(self, grouped: bool = False) -> str:
+        """The element; without its paint when a ``<g>`` around it gives it."""
+        paint = f" {self.paint}" if self.paint and not grouped else ""
+        if self.inner:
+            return f"<{self.tag} {self.attributes}{paint}>{self.inner}</{self.tag}>"
+        return f"<{self.tag} {self.attributes}{paint}/>"
+
+
+def _paint_key(shape: Shape) -> str:
+    return shape.paint
+
+
+def _layer_key(shape: Shape) -> int:
+    return shape.layer
+
+
+def _write(shapes: Iterable[Shape]) -> list[str]:
+    """The shapes, layer by layer, runs of one paint in a ``<g>`` of that paint."""
+    lines: list[str] = []
+    for paint, group in itertools.groupby(sorted(shapes, key=_layer_key), key=_paint_key):
+        run = list(group)
+        if paint and len(run) > 1:
+            lines.append(f"<g {paint}>")
+            lines += [shape.markup(grouped=True) for shape in run]
+            lines.append("</g>")
+        else:
+            lines += [shape.markup() for shape in run]
+    return lines
+
+
 def _data(key: str | None, value: float | None) -> str:
     if key is None:
         return ""
@@ -95,8 +157,23 @@ def _data(key: str | None, value: float | None) -> str:
     return f' data-key="{_esc(key)}"{shown}'
 
 
-def _end(tag: str, tip: str | None) -> str:
-    return f"><title>{_esc(tip)}</title></{tag}>" if tip else "/>"
+def _tip(tip: str | None) -> str:
+    return f"<title>{_esc(tip)}</title>" if tip else ""
+
+
+def _fill(colour: str) -> str:
+    return f'style="fill:{colour}"'
+
+
+def _stroke(colour: str, width: float = 1, dashed: bool = False, filled: bool = True) -> str:
+    """A stroke's paint; not ``filled`` for a hollow dot, or a path of lines."""
+    paint = "" if filled else "fill:none;"
+    paint += f"stroke:{colour}"
+    if width != 1:  # 1 is SVG's default
+        paint += f";stroke-width:{_num(width)}"
+    if dashed:
+        paint += ";stroke-dasharray:3 3"
+    return f'style="{paint}"'
 
 
 def _rect(
@@ -108,12 +185,11 @@ def _rect(
     key: str | None = None,
     value: float | None = None,
     tip: str | None = None,
-) -> str:
-    return (
-        f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(max(width, 0))}" '
-        f'height="{_num(max(height, 0))}" style="fill:{colour}"'
-        f"{_data(key, value)}{_end('rect', tip)}"
-    )
+    layer: int = 0,
+) -> Shape:
+    place = f'x="{_num(x)}" y="{_num(y)}" width="{_num(max(width, 0))}" '
+    place += f'height="{_num(max(height, 0))}"{_data(key, value)}'
+    return Shape("rect", place, _fill(colour), _tip(tip), layer)
 
 
 def _line(
@@ -127,13 +203,29 @@ def _line(
     key: str | None = None,
     value: float | None = None,
     tip: str | None = None,
-) -> str:
-    dash = ";stroke-dasharray:3 3" if dashed else ""
-    return (
-        f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-        f'style="stroke:{colour};stroke-width:{_num(width)}{dash}"'
-        f"{_data(key, value)}{_end('line', tip)}"
-    )
+    layer: int = 0,
+) -> Shape:
+    place = f'x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}"{_data(key, value)}'
+    return Shape("line", place, _stroke(colour, width, dashed), _tip(tip), layer)
+
+
+def _path(segments: Iterable[str], colour: str, width: float = 1) -> Shape:
+    """Lines drawn as one path (``M6 52v5``, ``M24 130H378``): gridlines, ticks.
+
+    Lines that cross are not put in one path: its stroke is painted once
+    where they meet, where two lines of a translucent colour darken it.
+    """
+    return Shape("path", f'd="{"".join(segments)}"', _stroke(colour, width, filled=False))
+
+
+def _across(left: float, right: float, y: float) -> str:
+    """A horizontal line of a path."""
+    return f"M{_num(left)} {_num(y)}H{_num(right)}"
+
+
+def _down(x: float, top: float, length: float) -> str:
+    """A vertical line of a path, down from ``top``."""
+    return f"M{_num(x)} {_num(top)}v{_num(length)}"
 
 
 def _circle(
@@ -145,12 +237,10 @@ def _circle(
     key: str | None = None,
     value: float | None = None,
     tip: str | None = None,
-) -> str:
-    paint = f"fill:none;stroke:{colour};stroke-width:2" if hollow else f"fill:{colour}"
-    return (
-        f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}" style="{paint}"'
-        f"{_data(key, value)}{_end('circle', tip)}"
-    )
+) -> Shape:
+    paint = _stroke(colour, 2, filled=False) if hollow else _fill(colour)
+    place = f'cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"{_data(key, value)}'
+    return Shape("circle", place, paint, _tip(tip))
 
 
 def _text(
@@ -161,17 +251,18 @@ def _text(
     size: int | None = None,
     colour: str | None = None,
     bold: bool = False,
-) -> str:
-    attributes = f'x="{_num(x)}" y="{_num(y)}"'
+    layer: int = 0,
+) -> Shape:
+    paint = []
     if anchor != "start":
-        attributes += f' text-anchor="{anchor}"'
+        paint.append(f'text-anchor="{anchor}"')
     if size:
-        attributes += f' font-size="{size}"'
+        paint.append(f'font-size="{size}"')
     if bold:
-        attributes += ' font-weight="bold"'
+        paint.append('font-weight="bold"')
     if colour:
-        attributes += f' style="fill:{colour}"'
-    return f"<text {attributes}>{_esc(text)}</text>"
+        paint.append(_fill(colour))
+    return Shape("text", f'x="{_num(x)}" y="{_num(y)}"', " ".join(paint), _esc(text), layer)
 
 
 def text_width(text: str, size: int = FONT) -> float:
@@ -187,7 +278,7 @@ def _fit(text: str, room: float, size: int = FONT) -> str:
     return text[:keep].rstrip() + "\u2026"
 
 
-def svg(ident: str, height: float, title: str, desc: str, body: Iterable[str]) -> str:
+def svg(ident: str, height: float, title: str, desc: str, body: Iterable[Shape]) -> str:
     """One chart: an ``<svg>`` named by its title and described by its description.
 
     ``ident`` is unique on the page (the ids of the title and description);
@@ -203,7 +294,7 @@ def svg(ident: str, height: float, title: str, desc: str, body: Iterable[str]) -
     )
     title_ = f'<title id="{ident}-title">{_esc(title)}</title>'
     desc_ = f'<desc id="{ident}-desc">{_esc(desc)}</desc>'
-    return "\n".join([head, title_, desc_, *body, "</svg>"])
+    return "\n".join([head, title_, desc_, *_write(body), "</svg>"])
 
 
 def figure(chart: str, caption: str) -> Markdown:
@@ -217,6 +308,10 @@ def figure(chart: str, caption: str) -> Markdown:
 
 # ---------------------------------------------------------------------------
 # rows of bars
+
+# The layers of a bar chart (see Shape): the texts, then each bar from its
+# track up to the marks across it.
+_LABELS, _SHOWN, _TRACKS, _BANDS, _BARS, _MARKS = range(6)
 
 
 @dataclass(frozen=True)
@@ -252,26 +347,26 @@ def bar_row(
     segments: Sequence[Segment],
     ticks: Sequence[Tick] = (),
     band: tuple[float, float] | None = None,
-) -> list[str]:
+) -> list[Shape]:
     """One row: ``label`` at the left and ``shown`` at the right, then a bar of
     ``segments`` on a faint track that stands for ``scale``, a fainter band
     over ``band`` (a range the plan asks for) and ``ticks`` across it."""
     room = RIGHT - text_width(shown) - 12
     body = [
-        _text(0, y + 14, _fit(label, room)),
-        _text(RIGHT, y + 14, shown, anchor="end", bold=True),
-        _rect(0, y + _BAR_Y, RIGHT, _BAR_H, TRACK),
+        _text(0, y + 14, _fit(label, room), layer=_LABELS),
+        _text(RIGHT, y + 14, shown, anchor="end", bold=True, layer=_SHOWN),
+        _rect(0, y + _BAR_Y, RIGHT, _BAR_H, TRACK, layer=_TRACKS),
     ]
     if band is not None:
         low, high = (_scaled(value, scale) for value in band)
-        body.append(_rect(low, y + _BAR_Y, high - low, _BAR_H, FAINT))
+        body.append(_rect(low, y + _BAR_Y, high - low, _BAR_H, FAINT, layer=_BANDS))
     x = 0.0
     for part in segments:
         if not part.value and len(segments) > 1:
             continue  # a part of nothing is left out; a bar of nothing is still there
         width = _scaled(part.value, scale)
         body.append(
-            _rect(x, y + _BAR_Y, width, _BAR_H, part.colour, part.key, part.value, part.tip)
+            _rect(x, y + _BAR_Y, width, _BAR_H, part.colour, part.key, part.value, part.tip, _BARS)
         )
         x += width
     for tick in ticks:
@@ -279,7 +374,17 @@ def bar_row(
         at = min(max(at, 1), RIGHT - 1)
         top, bottom = y + _BAR_Y - 4, y + _BAR_Y + _BAR_H + 4
         body.append(
-            _line(at, top, at, bottom, width=2, key=tick.key, value=tick.value, tip=tick.tip)
+            _line(
+                at,
+                top,
+                at,
+                bottom,
+                width=2,
+                key=tick.key,
+                value=tick.value,
+                tip=tick.tip,
+                layer=_MARKS,
+            )
         )
     return body
 
@@ -300,7 +405,7 @@ def bar_chart(
 ) -> str:
     """Horizontal bars on a track that stands for ``scale`` (default: the largest value)."""
     scale = max([scale or 0, *(bar.value for bar in bars)]) or 1
-    body: list[str] = []
+    body: list[Shape] = []
     for index, bar in enumerate(bars):
         shown = bar.shown if bar.shown is not None else _num(bar.value)
         tip = f"{bar.label}: {_num(bar.value)}"
@@ -318,14 +423,15 @@ class Part:
     colour: str
 
 
-def legend(parts: Sequence[Part], y: float, x: float = 0) -> list[str]:
+def legend(parts: Sequence[Part], y: float, x: float = 0) -> list[Shape]:
     """A coloured square and the name of each part, in a row from ``x``; baseline ``y``."""
-    body: list[str] = []
+    squares: list[Shape] = []
+    names: list[Shape] = []
     for part in parts:
-        body.append(_rect(x, y - 9, 10, 10, part.colour))
-        body.append(_text(x + 14, y, part.label, size=SMALL))
+        squares.append(_rect(x, y - 9, 10, 10, part.colour))
+        names.append(_text(x + 14, y, part.label, size=SMALL))
         x += 14 + text_width(part.label, SMALL) + 12
-    return body
+    return squares + names
 
 
 def stacked_chart(
@@ -362,31 +468,39 @@ def _step(largest: float) -> int:
     return int(10 ** math.ceil(math.log10(largest / 5)))
 
 
-def _gridlines(left: float, top: float, bottom: float, top_value: int, step: int) -> list[str]:
-    body: list[str] = []
+def _gridlines(left: float, top: float, bottom: float, top_value: int, step: int) -> list[Shape]:
+    """A line at each ``step`` from 0 (fainter, the axis) to ``top_value``, its
+    value at its left."""
+    rules: list[str] = []
+    labels: list[Shape] = []
     for value in range(0, top_value + 1, step):
         y = bottom - (bottom - top) * value / top_value
-        body.append(_line(left, y, RIGHT, y, TRACK if value else FAINT))
-        body.append(_text(left - 6, y + 4, str(value), anchor="end", size=SMALL, colour=MUTED))
-    return body
+        if value:
+            rules.append(_across(left, RIGHT, y))
+        labels.append(_text(left - 6, y + 4, str(value), anchor="end", size=SMALL, colour=MUTED))
+    body = [_path([_across(left, RIGHT, bottom)], FAINT)]
+    if rules:
+        body.append(_path(rules, TRACK))
+    return body + labels
 
 
 def _month_labels(
     months: Sequence[date], centres: Sequence[float], spacing: float, y: float
-) -> list[str]:
+) -> list[Shape]:
     """Month names under an axis (every n-th when they are tight), and the year
     under the first name and under every January."""
     every = max(1, math.ceil(32 / spacing)) if spacing > 0 else 1
-    body: list[str] = []
+    names: list[Shape] = []
+    years: list[Shape] = []
     for index, (month, x) in enumerate(zip(months, centres, strict=True)):
         if index % every:
             continue
-        body.append(_text(x, y, MONTH_ABBR[month.month - 1], anchor="middle", size=SMALL))
+        names.append(_text(x, y, MONTH_ABBR[month.month - 1], anchor="middle", size=SMALL))
         if index == 0 or month.month == 1:
-            body.append(
+            years.append(
                 _text(x, y + 14, str(month.year), anchor="middle", size=SMALL, colour=MUTED)
             )
-    return body
+    return names + years
 
 
 def _month_start(day: date) -> date:
@@ -397,27 +511,19 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-@dataclass(frozen=True)
 class _TimeAxis:
     """Whole months, from the month of ``first`` to that of ``last``, on the x
     axis from ``left`` to ``right``."""
 
-    first: date
-    last: date
-    left: float
-    right: float
-
-    @property
-    def start(self) -> date:
-        return _month_start(self.first)
-
-    @property
-    def end(self) -> date:
-        return _next_month(self.last)
+    def __init__(self, first: date, last: date, left: float, right: float) -> None:
+        self.start = _month_start(first)
+        self.end = _next_month(last)
+        self.left = left
+        self.right = right
+        self._days = (self.end - self.start).days
 
     def x(self, day: date) -> float:
-        span = (self.end - self.start).days
-        return self.left + (self.right - self.left) * (day - self.start).days / span
+        return self.left + (self.right - self.left) * (day - self.start).days / self._days
 
     def months(self) -> list[date]:
         found, month = [], self.start
@@ -426,14 +532,17 @@ class _TimeAxis:
             month = _next_month(month)
         return found
 
-    def ticks(self, top: float, bottom: float, labels: float) -> list[str]:
-        """A tick at the start of each month, its name between it and the next."""
+    def ticks(self, top: float, length: float) -> list[str]:
+        """A tick down from ``top`` at the start of each month and at the end,
+        as lines of a path."""
+        return [_down(self.x(m), top, length) for m in [*self.months(), self.end]]
+
+    def labels(self, y: float) -> list[Shape]:
+        """Each month's name between its tick and the next, baseline ``y``."""
         months = self.months()
-        edges = [*months, self.end]
-        body = [_line(self.x(m), top, self.x(m), bottom, FAINT) for m in edges]
         centres = [(self.x(m) + self.x(_next_month(m))) / 2 for m in months]
         spacing = (self.right - self.left) / len(months)
-        return body + _month_labels(months, centres, spacing, labels)
+        return _month_labels(months, centres, spacing, y)
 
 
 # ---------------------------------------------------------------------------
@@ -466,7 +575,7 @@ def plan_figure(plan: Plan, juniors: int, others: int, upper: int | None = None)
     (``upper`` is its upper end), people in a role and at an organization of
     interest against their targets, and juniors against mid-level or senior
     people, with a mark at the share the plan asks for."""
-    body: list[str] = []
+    body: list[Shape] = []
     told: list[str] = []
     y = 0.0
     for target in plan.targets:
@@ -531,18 +640,22 @@ def activity_figure(months: Sequence[Month]) -> Markdown:
     gap = min(spacing * 0.2, 10)
     width = (spacing - gap) / len(ACTIVITY)
     centres = []
+    # The columns of each part together, for their paint: no two overlap.
+    columns: list[list[Shape]] = [[] for _ in ACTIVITY]
     for index, (month, row) in enumerate(zip(months, values, strict=True)):
         x = left + index * spacing + gap / 2
         centres.append(x + (spacing - gap) / 2)
-        for count, part in zip(row, ACTIVITY, strict=True):
+        for count, part, column in zip(row, ACTIVITY, columns, strict=True):
             if not count:
                 x += width
                 continue
             height = plot * count / top_value
             key = f"{month.month:%Y-%m}/{part.key}"
             tip = f"{_month_name(month.month)}, {part.label.lower()}: {count}"
-            body.append(_rect(x, bottom - height, width, height, part.colour, key, count, tip))
+            column.append(_rect(x, bottom - height, width, height, part.colour, key, count, tip))
             x += width
+    for column in columns:
+        body += column
     body += _month_labels([m.month for m in months], centres, spacing, bottom + 16)
     span = f"from {_month_name(months[0].month)} to {_month_name(months[-1].month)}"
     totals = [sum(row[i] for row in values) for i in range(len(ACTIVITY))]
@@ -587,16 +700,19 @@ def rating_figure(ratings: Sequence[Rating], who: Mapping[str, str]) -> Markdown
     left, top, step = 24.0, 10.0, 26.0
     bottom = top + 4 * step
     axis = _TimeAxis(ratings[0].date, ratings[-1].date, left + 8, RIGHT - 8)
-    body: list[str] = []
-    for value in range(1, 6):
-        y = bottom - (value - 1) * step
-        body.append(_line(left, y, RIGHT, y, FAINT if value == 1 else TRACK))
+    levels = [(value, bottom - (value - 1) * step) for value in range(1, 6)]
+    body = [
+        _path([_across(left, RIGHT, y) for value, y in levels if value > 1], TRACK),
+        _path([_across(left, RIGHT, bottom)], FAINT),
+        _path(axis.ticks(bottom, 4), FAINT),
+    ]
+    for value, y in levels:
         body.append(_text(left - 6, y + 4, str(value), anchor="end", size=SMALL, colour=MUTED))
-    body += axis.ticks(bottom, bottom + 4, bottom + 18)
+    body += axis.labels(bottom + 18)
     points = [(axis.x(r.date), bottom - (r.rating - 1) * step) for r in ratings]
     if len(points) > 1:
         line = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
-        body.append(f'<polyline points="{line}" style="fill:none;stroke:{FAINT};stroke-width:2"/>')
+        body.append(Shape("polyline", f'points="{line}"', _stroke(FAINT, 2, filled=False)))
     average = sum(r.rating for r in ratings) / len(ratings)
     y = bottom - (average - 1) * step
     tip = f"average: {average:.1f}"
@@ -682,8 +798,8 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markdown:
     xs = [axis.x(e.date) for e in ordered]
     lanes = _lanes(xs)
     base = 26 + max(lanes) * 13
-    body = [_line(0, base, RIGHT, base, FAINT)]
-    body += axis.ticks(base, base + 5, base + 19)
+    body = [_path([_across(0, RIGHT, base)], FAINT), _path(axis.ticks(base, 5), FAINT)]
+    body += axis.labels(base + 19)
     x = axis.x(today)
     body.append(_line(x, 14, x, base + 5, MUTED, dashed=True))
     anchor = "end" if x > RIGHT - 20 else "start" if x < 20 else "middle"
@@ -700,13 +816,15 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markdown:
         )
     marks = {STRIP_MARKS.get(e.kind, _OTHER) for e in ordered}
     y, at = base + 50, 2.0
+    names: list[Shape] = []  # after the dots of the legend, for their paint
     for mark in [m for m in (*dict.fromkeys(STRIP_MARKS.values()), _OTHER) if m in marks]:
         room = 14 + text_width(mark.label, SMALL) + 14
         if at > 2 and at + room > RIGHT:
             y, at = y + 18, 2.0
         body.append(_circle(at + 5, y - 4, min(mark.radius, 5), mark.colour, mark.hollow))
-        body.append(_text(at + 14, y, mark.label, size=SMALL))
+        names.append(_text(at + 14, y, mark.label, size=SMALL))
         at += room
+    body += names
     counts: dict[str, int] = {}
     for event in ordered:
         counts[event.kind] = counts.get(event.kind, 0) + 1
