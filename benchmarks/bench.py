@@ -10,7 +10,11 @@ For each size (100, 1,000 and 5,000 notes; 10,000 too with ``BENCH_FULL=1``;
   of the same notes as ordinary pages, same theme, no plugin, with the note
   pages out of the sidebar (``not_in_nav``: the render limit) and in it (the
   plain default; skipped above 2,000 notes unless ``BENCH_FULL=1``);
-- the peak memory (maximum resident set) of each build, and the site's size.
+- the peak memory (maximum resident set) of each build, and the site's size;
+- a rebuild after one edit, as ``mkdocs serve`` makes it: in one process, a
+  first build, then ``BENCH_RUNS`` rebuilds, each after an edit of one note,
+  each with the config loaded again (the plugin object, and its cache of read
+  notes, outlive the config as in serve).
 
 Each command runs ``BENCH_RUNS`` times (default 3). Times are medians; each
 ratio is taken within one run (ours in run 2 over plain in run 2) and the
@@ -23,6 +27,7 @@ Run it with ``make bench`` or ``.venv/bin/python benchmarks/bench.py``.
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import shutil
@@ -77,6 +82,75 @@ for folder in ("contacts", "interviews"):
         yaml.load(front, Loader=yaml.CSafeLoader)
         count += 1
 print(count, "notes")
+"""
+
+# A rebuild after one edit, as `mkdocs serve` makes it (mkdocs/commands/serve.py):
+# the config is loaded again for every build, the plugins' startup event runs
+# once (which makes MkDocs keep our plugin object, and its cache, from one
+# build to the next), and pages are built for the live server's address. The
+# time of each build, and of reading the notes within it, is printed as JSON.
+REBUILD = """\
+import json
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from interview_kb import plugin as kb_plugin
+
+config_file, site_dir = sys.argv[1], sys.argv[2]
+edited, rebuilds = Path(sys.argv[3]), int(sys.argv[4])
+serve_url = "http://127.0.0.1:8000/"
+reading = []
+read_notebook = kb_plugin.read_notebook
+
+
+def timed_read(*args, **kwargs):
+    start = time.perf_counter()
+    try:
+        return read_notebook(*args, **kwargs)
+    finally:
+        reading.append(time.perf_counter() - start)
+
+
+kb_plugin.read_notebook = timed_read
+
+
+def get_config():
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    config.site_url = serve_url
+    return config
+
+
+def timed_build(config):
+    start = time.perf_counter()
+    build(config, serve_url=serve_url)
+    return time.perf_counter() - start
+
+
+config = get_config()
+config.plugins.on_startup(command="serve", dirty=False)
+ours = config.plugins["interview-kb"]
+first = timed_build(config)
+parsed = [ours.cache.parsed]
+builds = []
+original = edited.read_bytes()
+try:
+    for run in range(rebuilds):
+        edited.write_bytes(original + f"\\nEdited {run + 1}.\\n".encode())
+        builds.append(timed_build(get_config()))
+        parsed.append(ours.cache.parsed)
+finally:
+    edited.write_bytes(original)
+print(json.dumps({
+    "first": first,
+    "rebuilds": builds,
+    "read_first": reading[0],
+    "read_rebuilds": reading[1:],
+    "read_again": [b - a for a, b in zip(parsed, parsed[1:])],
+}))
 """
 
 # Without GNU time: run the command in this process and report its own peak
@@ -151,10 +225,21 @@ def gnu_time() -> str | None:
     return None
 
 
+def bytecode_kept() -> bool:
+    """Whether Python keeps the bytecode of modules it compiles (``BENCH_BYTECODE``)."""
+    return os.environ.get("BENCH_BYTECODE", "1") != "0"
+
+
 def environment() -> dict[str, str]:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.pop("INTERVIEW_KB_TODAY", None)
+    if bytecode_kept():
+        # An installed package comes with its bytecode, and Python writes it
+        # for a package installed in place; without it (PYTHONDONTWRITEBYTECODE
+        # set), every run compiles the plugin's modules again, which the
+        # floor, importing only PyYAML, never does.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -292,12 +377,44 @@ def write_plain_site(notebook: Path, folder: Path, raw: bool = False) -> tuple[P
 
 
 @dataclass
+class Rebuild:
+    """The first build and the rebuilds after one edit, in one process."""
+
+    first: float
+    rebuilds: list[float]
+    read_first: float
+    read_rebuilds: list[float]
+    read_again: list[int]  # notes read from their files in each rebuild
+
+
+@dataclass
 class Result:
     notes: int
     contacts: int
     interviews: int
     commands: dict[str, Command]
     sites: dict[str, int | None]
+    rebuild: Rebuild | None = None
+
+
+def measure_rebuild(notebook: Path, runs: int, log: Path) -> Rebuild | None:
+    """The first build and ``runs`` rebuilds, each after an edit of one note."""
+    site = notebook / "site-serve"
+    shutil.rmtree(site, ignore_errors=True)
+    edited = sorted((notebook / "contacts").glob("[!_]*.md"))[0]
+    argv = [PYTHON, "-c", REBUILD, str(notebook / "mkdocs.yml"), str(site), str(edited), str(runs)]
+    done = subprocess.run(
+        argv, cwd=notebook, env=environment(), capture_output=True, text=True, check=False
+    )
+    log.write_text(done.stdout + done.stderr, encoding="utf-8")
+    shutil.rmtree(site, ignore_errors=True)
+    if done.returncode != 0 or not done.stdout.strip():
+        return None
+    try:
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+        return Rebuild(**found)
+    except (ValueError, TypeError):
+        return None
 
 
 def progress(message: str) -> None:
@@ -350,7 +467,19 @@ def bench_size(notes: int, runs: int, full: bool, timer: str | None, raw: bool) 
     for command in commands.values():
         if command.site is not None:
             shutil.rmtree(command.site, ignore_errors=True)
-    return Result(notes, summary.contacts, summary.interviews, commands, sites)
+    # Last, when the notes are seconds old: the cache does not keep a note
+    # changed in the two seconds before it was read.
+    progress(f"{notes} notes: a first build and {runs} rebuilds after one edit, as in serve")
+    rebuild = measure_rebuild(notebook, runs, logs / "rebuild.log")
+    if rebuild is None:
+        progress(f"{notes} notes: the rebuilds FAILED (see {logs / 'rebuild.log'})")
+    else:
+        progress(
+            f"{notes} notes: first build {rebuild.first:.2f} s, rebuilds "
+            + ", ".join(f"{s:.2f}" for s in rebuild.rebuilds)
+            + " s"
+        )
+    return Result(notes, summary.contacts, summary.interviews, commands, sites, rebuild)
 
 
 # ---------------------------------------------------------------------------
@@ -477,6 +606,40 @@ def cpu_table(results: Sequence[Result]) -> str:
     return markdown_table(columns, [[f"{r.notes:,}", *_times(r, cpu=True)] for r in results])
 
 
+def rebuild_table(results: Sequence[Result]) -> str:
+    """The first build and the rebuild after one edit, as in ``mkdocs serve``."""
+    columns = (
+        "notes",
+        "first build (s)",
+        "rebuild after one edit (s)",
+        "reading, first build (s)",
+        "reading, rebuild (s)",
+        "notes read again",
+    )
+    rows = []
+    for r in results:
+        b = r.rebuild
+        if b is None:
+            rows.append([f"{r.notes:,}", *(["failed"] * (len(columns) - 1))])
+            continue
+        rebuild, reading, again = (
+            median_of(b.rebuilds),
+            median_of(b.read_rebuilds),
+            median_of(b.read_again),
+        )
+        rows.append(
+            [
+                f"{r.notes:,}",
+                fmt_s(b.first),
+                "" if rebuild is None else fmt_s(rebuild),
+                f"{b.read_first:.3f}",
+                "" if reading is None else f"{reading:.3f}",
+                "" if again is None else f"{again:g}",
+            ]
+        )
+    return markdown_table(columns, rows)
+
+
 def targets(results: Sequence[Result]) -> str:
     """The targets of issue 8, against what was measured (nothing is asserted)."""
     by_size = {r.notes: r for r in results}
@@ -568,6 +731,12 @@ def machine(timer: str | None) -> str:
         "- peak memory: "
         + ("GNU time -f %M" if timer else "in-process getrusage (GNU time not found)"),
         f"- CPU time: {'GNU time -f %U %S' if timer else 'in-process getrusage'}",
+        "- bytecode: "
+        + (
+            "kept (PYTHONDONTWRITEBYTECODE unset for the commands)"
+            if bytecode_kept()
+            else "as the environment has it (BENCH_BYTECODE=0)"
+        ),
     ]
     return "\n".join(lines)
 
@@ -605,7 +774,9 @@ def main() -> int:
     end = f"- load average at end: {_load()}"
     tables = (
         f"{table(results)}\n\nCPU time (user + system) of the same runs:\n\n"
-        f"{cpu_table(results)}\n\nThe targets of issue 8 (wall-clock):\n\n{targets(results)}"
+        f"{cpu_table(results)}\n\nA first build and the rebuild after one edit, as in "
+        f"`mkdocs serve` (one process; medians of {runs} rebuilds):\n\n"
+        f"{rebuild_table(results)}\n\nThe targets of issue 8 (wall-clock):\n\n{targets(results)}"
     )
     print(f"{end}\n\n{tables}")
     OUT.mkdir(exist_ok=True)

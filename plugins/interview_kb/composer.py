@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -32,10 +33,74 @@ MAX_YAML_NODES = 100_000
 MAX_YAML_ENTRIES = 1_000
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 # Control characters (C0, DEL, C1) and the Unicode line separators.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# libyaml's loader when PyYAML was built with it (``_LOADER is not
+# yaml.SafeLoader`` tells), else PyYAML's own.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LONE_CR = re.compile("\r(?!\n)")
+
+
+# The tag of a plain scalar (null, bool, int, float, timestamp or text)
+# follows from its first character and its text alone: the safe loader's
+# implicit resolvers, grouped by first character, as PyYAML tries them.
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple([*resolvers, *_LOADER.yaml_implicit_resolvers.get(None, [])])
+    for first, resolvers in _LOADER.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_ANY_FIRST = tuple(_LOADER.yaml_implicit_resolvers.get(None, []))
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+# Tags of short plain scalars met before: keys and small values (dates,
+# choices, yes/no) repeat from note to note. Bounded, and only ever added to.
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_MAX = 4_096
+_PLAIN_TAG_LENGTH = 40
+
+
+def _plain_tag(value: str) -> str:
+    """The tag PyYAML's safe resolver gives the plain scalar ``value``."""
+    tag = _STR_TAG
+    for candidate, pattern in _IMPLICIT.get(value[:1], _ANY_FIRST):
+        if pattern.match(value):
+            tag = candidate
+            break
+    if len(value) <= _PLAIN_TAG_LENGTH and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+        _PLAIN_TAGS[value] = tag
+    return tag
+
+
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:
+    _Base = _LOADER
+
+
+class _Loader(_Base):
+    """The safe loader with a quicker resolver, giving the same tags.
+
+    libyaml's composer asks Python for the tag of every node, through three
+    calls; ``resolve`` here takes one dictionary look-up for most values, and
+    the calls that follow a path through the document do nothing: the safe
+    loader has no path resolvers. Its resolvers are the ones PyYAML had when
+    this module was imported, so a plugin that adds one to PyYAML's loaders
+    in the same process does not change how notes are read.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        if kind is _SCALAR:
+            if not implicit[0]:  # quoted, or a block of text: text
+                return _STR_TAG
+            return _PLAIN_TAGS.get(value) or _plain_tag(value)
+        return _SEQ_TAG if kind is _SEQUENCE else _MAP_TAG
 
 
 def _odd_breaks(text: str) -> bool:
@@ -105,7 +170,7 @@ class _Composer:
 
     def compose(self) -> yaml.Node | None:
         # Typed loosely: PyYAML's stubs leave the parser's methods untyped.
-        loader: Any = _LOADER(self.text)
+        loader: Any = _Loader(self.text)
         try:
             loader.get_event()  # stream start
             if loader.check_event(yaml.StreamEndEvent):
@@ -274,10 +339,11 @@ def _tree_within_bounds(root: yaml.Node) -> bool:
         total += len(level)
         below: list[yaml.Node] = []
         for node in level:
-            if type(node) is yaml.SequenceNode:
+            kind = type(node)
+            if kind is _SEQUENCE:
                 below.extend(node.value)
-            elif type(node) is yaml.MappingNode:
-                below.extend(part for pair in node.value for part in pair)
+            elif kind is _MAPPING:
+                below.extend(chain.from_iterable(node.value))  # keys and values
             else:
                 continue
             if depth > MAX_YAML_DEPTH or len(node.value) > MAX_YAML_ENTRIES:
@@ -343,7 +409,7 @@ def compose(text: str) -> yaml.Node | None:
         and not _odd_breaks(text)
         and _LONG_LINE.search(text) is None
     ):
-        loader = _LOADER(text)
+        loader = _Loader(text)
         try:
             node: yaml.Node | None = loader.get_single_node()
         except yaml.YAMLError:

@@ -1,13 +1,18 @@
-"""The plugin's options, as MkDocs validates them (``plugins: - interview-kb:``)."""
+"""The plugin's options, as MkDocs validates them (``plugins: - interview-kb:``).
+
+``mkdocs_yml.py`` reads the same options without MkDocs, for the command
+line; the two share what a date and a positive whole number are.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .mkdocs_yml import as_date, as_positive_int
 from .model import POLICIES, PUBLISH_MODES, Options
 
 
@@ -15,16 +20,10 @@ class DateOption(c.OptionallyRequired[date]):
     """A date, written ``2026-11-20`` (YAML reads it as a date) or quoted."""
 
     def run_validation(self, value: object) -> date:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise base.ValidationError(f"expected a date such as 2026-11-20, got {value!r}")
+        day = as_date(value)
+        if day is None:
+            raise base.ValidationError(f"expected a date such as 2026-11-20, got {value!r}")
+        return day
 
 
 class PositiveInt(c.Type[int]):
@@ -35,7 +34,7 @@ class PositiveInt(c.Type[int]):
 
     def run_validation(self, value: object) -> int:
         number = super().run_validation(value)
-        if isinstance(number, bool) or number < 1:
+        if as_positive_int(number) is None:
             raise base.ValidationError(f"expected a whole number of 1 or more, got {value!r}")
         return number
 

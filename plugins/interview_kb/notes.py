@@ -12,11 +12,11 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from time import time_ns
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -81,9 +81,11 @@ MAX_PROBLEMS_PER_FILE = 50
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2199, 12, 31)
 
+# The fences of the front-matter; python-frontmatter's handler says whether a
+# text opens with YAML front-matter at all, as other tools will read it.
 _FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
-_NULL_TAG = "tag:yaml.org,2002:null"
 _DETECT = YAMLHandler()
+_NULL_TAG = "tag:yaml.org,2002:null"
 # _CONTROL (from composer): no file name or id means to hold such characters,
 # and a problem's message shows them escaped. (A YAML escape such as "\0" can
 # put them in a value, which is kept as written; markup.py leaves them out of
@@ -156,6 +158,16 @@ class _Note:
     _summary: int | None = field(default=None, init=False, repr=False)
     _hidden_errors: bool = field(default=False, init=False, repr=False)
 
+    def copy(self) -> _Note:
+        """A note with the same problems, to which more can be added apart."""
+        twin = _Note(self.path, list(self.problems), self.start)
+        twin.count, twin._summary, twin._hidden_errors = (
+            self.count,
+            self._summary,
+            self._hidden_errors,
+        )
+        return twin
+
     def line(self, node: yaml.Node) -> int:
         """The line of the file where ``node`` starts (marks count from 0)."""
         return int(node.start_mark.line) + self.start
@@ -210,7 +222,7 @@ def read_text(node: yaml.Node) -> str | None:
         raise Invalid(f"expected text, found {_kind(node)}")
     if node.tag == _NULL_TAG:
         return None
-    value = str(node.value).strip()
+    value: str = node.value.strip()  # a scalar's value is always text
     return value or None
 
 
@@ -508,12 +520,13 @@ def _yaml_hint(reason: str) -> str:
 def _pairs(note: _Note, node: yaml.MappingNode) -> Iterator[tuple[str, int, yaml.Node]]:
     """The mapping's keys (as text), their lines and their value nodes."""
     seen: set[str] = set()
+    start = note.start  # note.line(key_node), spared a call for every key
     for key_node, value_node in node.value:
-        line = note.line(key_node)
+        line = key_node.start_mark.line + start
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _NULL_TAG:
             note.error(line, "a key must be a word such as 'name', not a list, mapping or empty")
             continue
-        key = str(key_node.value)
+        key: str = key_node.value
         if key in seen:
             note.warning(line, f"the key '{_clip(key)}' is given twice; the last one is used")
         seen.add(key)
@@ -1038,9 +1051,21 @@ def builtin_bank() -> dict[str, BankQuestion]:
     return dict(_builtin_bank())
 
 
+def _package_data(name: str) -> bytes:
+    """A file of the package's ``data/`` folder. It is read beside this module,
+    where an installed package keeps it; importlib.resources, which takes
+    longer to import than reading the whole bank, serves any other layout."""
+    try:
+        return (Path(__file__).parent / "data" / name).read_bytes()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("interview_kb").joinpath("data", name).read_bytes()
+
+
 @lru_cache(maxsize=1)
 def _builtin_bank() -> MappingProxyType[str, BankQuestion]:
-    raw = resources.files("interview_kb").joinpath("data/questions.yml").read_bytes()
+    raw = _package_data("questions.yml")
     note = _Note(BUILTIN_BANK, start=1)
     node = _parse_yaml_file(note, raw)
     return MappingProxyType(read_bank(note, node, "built-in", {}) if node is not None else {})
@@ -1052,18 +1077,46 @@ def _builtin_bank() -> MappingProxyType[str, BankQuestion]:
 
 def note_files(folder: Path) -> list[Path]:
     """The notes of a folder, sorted; names starting with ``_`` or ``.`` are skipped."""
+    return [path for _, path, _ in _note_entries(folder)]
+
+
+def _note_entries(folder: Path) -> list[tuple[str, Path, bool]]:
+    """The notes of a folder as (path below it, path, whether it is a link),
+    sorted by the path below it, in one pass over the folder's listings.
+
+    As ``folder.rglob("*.md")`` would find them: a folder reached through a
+    link is not entered (``folder`` itself may be a link), so a link can only
+    be the note's own file. A link is listed whatever it leads to, so that
+    one leading out of the notebook, or nowhere, is reported rather than
+    skipped. Names starting with ``_`` or ``.`` are left out, and so is what
+    such a folder holds, which is not even listed.
+    """
     if not folder.is_dir():
         return []
-    found = []
-    for path in folder.rglob("*.md"):
-        parts = path.relative_to(folder).parts
-        if any(part.startswith(("_", ".")) for part in parts):
+    found: list[tuple[str, Path, bool]] = []
+    pending = [(folder, "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:  # a folder that cannot be listed shows no notes
             continue
-        # A link is listed whatever it leads to, so that one leading out of
-        # the notebook, or nowhere, is reported rather than skipped.
-        if path.is_file() or path.is_symlink():
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+        for entry in entries:
+            name = entry.name
+            if name.startswith(("_", ".")):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((directory / name, f"{prefix}{name}/"))
+                    continue
+                linked = entry.is_symlink()
+                if os.path.normcase(name).endswith(".md") and (linked or entry.is_file()):
+                    found.append((prefix + name, directory / name, linked))
+            except OSError:  # gone since it was listed
+                continue
+    found.sort(key=lambda item: item[0])
+    return found
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -1073,21 +1126,59 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _prefix(folder: Path, root: Path) -> str | None:
+    """What turns a path below ``folder`` into one below ``root``
+    (``contacts/``), or None when ``folder`` is not below ``root``."""
+    try:
+        below = folder.relative_to(root).as_posix()
+    except ValueError:
+        return None
+    return "" if below == "." else f"{below}/"
+
+
 def read_limited(path: Path, limit: int = MAX_NOTE_BYTES) -> bytes:
     """At most ``limit + 1`` bytes of a regular file (one more than allowed
     shows it is too long); never waits on a pipe or a device."""
+    return _read_stamped(path, limit)[0]
+
+
+# What tells one version of a file from another: which file it is (device,
+# inode), its size, and the times of its last change of content and of
+# metadata, to the nanosecond where the system keeps them.
+Stamp = tuple[int, int, int, int, int]
+
+
+def _stamp(status: os.stat_result) -> Stamp:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+# File systems keep times in steps (a few milliseconds on Linux, two seconds
+# on FAT): a file changed again within the step it was read in, to the same
+# size, would keep its stamp. A file changed this recently before it was read
+# is therefore not kept, but read again next time, when it is old enough.
+RECENT_NS = 2_000_000_000
+
+
+def _recent(stamp: Stamp, now_ns: int) -> bool:
+    return now_ns - stamp[3] < RECENT_NS
+
+
+def _read_stamped(path: Path, limit: int = MAX_NOTE_BYTES) -> tuple[bytes, Stamp]:
+    """``read_limited``, and the stamp of the file that was read."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(descriptor, "rb", buffering=0) as stream:
+    try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
         # Asking for no more than the file holds spares a buffer of ``limit``.
         wanted = min(status.st_size, limit) + 1
         chunks = []
-        while wanted > 0 and (chunk := stream.read(wanted)):
+        while wanted > 0 and (chunk := os.read(descriptor, wanted)):
             chunks.append(chunk)
             wanted -= len(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), _stamp(status)
+    finally:
+        os.close(descriptor)
 
 
 def _outside(path: Path, folder: Path, boundaries: Iterable[Path]) -> Path | None:
@@ -1130,23 +1221,88 @@ def slug_problem(slug: str) -> str | None:
     return None
 
 
-def read_notebook(root: Path, options: Options | None = None) -> Notebook:
-    """Read every note of the notebook at ``root``; never raises for bad notes."""
+@dataclass(frozen=True)
+class _Read:
+    """What one note gave, read on its own: the part of reading that a
+    ``NoteCache`` keeps, since it depends on nothing but the file and its
+    place (its folder and its name)."""
+
+    kind: str  # "contact" or "interview"
+    slug: str
+    stamp: Stamp
+    # The note's problems as they stood once it was read (a copy: checks
+    # across notes add to a fresh copy in every build).
+    note: _Note
+    made: Contact | Interview | None
+    references: tuple[tuple[int, str, str], ...]  # line, slug, what
+    question_ids: tuple[tuple[int, str], ...]  # line, id
+
+
+class NoteCache:
+    """Notes read by earlier builds, kept while their files stay the same.
+
+    ``mkdocs serve`` builds the whole site again after every edit. Given to
+    ``read_notebook`` (and ``read_shared``) at every build, the cache holds
+    what each note gave on its own, and the file's stamp (which file, its
+    size, when its content and its metadata last changed); a note whose file
+    has the same stamp is taken from it rather than read again. A note changed
+    in the two seconds before it was read is not kept (see ``RECENT_NS``),
+    nor is a link, whose way out of the notebook is checked at every read.
+    Checks across notes (slugs, references, question ids, the question bank)
+    are made afresh every time, and a note whose file is gone leaves the
+    cache at the next read. ``parsed`` and ``reused`` count notes read from
+    their files and notes taken from the cache.
+    """
+
+    def __init__(self) -> None:
+        self._notebooks: dict[str, dict[str, _Read]] = {}
+        self.parsed = 0
+        self.reused = 0
+
+    def __len__(self) -> int:
+        return sum(len(notes) for notes in self._notebooks.values())
+
+    def clear(self) -> None:
+        self._notebooks.clear()
+
+    def _take(self, root: Path) -> dict[str, _Read]:
+        """The notes kept for the notebook at ``root``, handed over: its read
+        puts back those it met, so that the others drop out."""
+        return self._notebooks.pop(os.path.abspath(root), {})
+
+    def _keep(self, root: Path, notes: dict[str, _Read]) -> None:
+        self._notebooks[os.path.abspath(root)] = notes
+
+
+def read_notebook(
+    root: Path, options: Options | None = None, cache: NoteCache | None = None
+) -> Notebook:
+    """Read every note of the notebook at ``root``; never raises for bad notes.
+
+    With a ``cache``, a note whose file has not changed since the cache last
+    saw it is not read again (see ``NoteCache``); the notebook is the same.
+    """
     options = options or Options()
-    problems: list[Problem] = []
+    met: list[_Note] = []  # every file met, each with the problems found in it
     references: list[_Reference] = []
     question_ids: list[tuple[_Note, int, str]] = []
     contacts: dict[str, Contact] = {}
     interviews: dict[str, Interview] = {}
+    earlier = cache._take(root) if cache is not None else {}
+    kept: dict[str, _Read] = {}
+    started = time_ns()
+    parsed = reused = 0
 
     inside = _boundaries(root)
-
-    def each(folder: str) -> Iterator[tuple[_Note, str, yaml.MappingNode, str, int]]:
+    for kind, name in (("contact", options.contacts_dir), ("interview", options.interviews_dir)):
+        folder = root / name
+        prefix = _prefix(folder, root)
+        boundaries = (*inside, *_boundaries(folder))
         seen: dict[str, str] = {}
-        boundaries = (*inside, *_boundaries(root / folder))
-        for path in note_files(root / folder):
-            where = _relative(path, root)
-            note = _Note(_clip(where, 300) if _CONTROL.search(where) else where, problems)
+        for below, path, linked in _note_entries(folder):
+            where = path.as_posix() if prefix is None else prefix + below
+            note = _Note(_clip(where, 300) if _CONTROL.search(where) else where)
+            met.append(note)
             slug = path.stem
             why = slug_problem(slug) if note.path == where else "the path holds a control character"
             if why is not None:
@@ -1160,56 +1316,122 @@ def read_notebook(root: Path, options: Options | None = None) -> Notebook:
                 )
                 continue
             seen[slug.casefold()] = note.path
-            raw = _read_note(note, path, root / folder, boundaries)
-            loaded = _load_front_matter(note, raw) if raw is not None else None
-            if loaded is not None and raw is not None:
-                node, body = loaded
-                # The body is the file's tail: the line it starts on, for
-                # problems found in it later (wikilinks).
-                body_line = raw.count(b"\n") - body.count("\n") + 1
-                yield note, slug, node, body, body_line
-
-    for note, slug, node, body, body_line in each(options.contacts_dir):
-        contact = read_contact(note, slug, node, body, references, body_line=body_line)
-        if contact is not None:
-            contacts[slug] = contact
-    for note, slug, node, body, body_line in each(options.interviews_dir):
-        interview = read_interview(
-            note, slug, node, body, references, question_ids, body_line=body_line
-        )
-        if interview is not None:
-            interviews[slug] = interview
+            key = str(path)
+            read = None if linked else _unchanged(earlier.get(key), kind, slug, note.path, path)
+            if read is not None:  # taken from the cache
+                kept[key] = read
+                reused += 1
+                note = met[-1] = read.note.copy()
+            else:
+                read = _read_alone(kind, note, slug, path, folder, boundaries, linked)
+                if read is None:
+                    continue
+                parsed += 1
+                # A link is read every time: where it leads is checked anew.
+                if cache is not None and not linked and not _recent(read.stamp, started):
+                    # Kept as it stands now, before checks across notes add to it.
+                    kept[key] = replace(read, note=note.copy())
+            references.extend(_Reference(note, *found) for found in read.references)
+            question_ids.extend((note, line, ident) for line, ident in read.question_ids)
+            if isinstance(read.made, Contact):
+                contacts[slug] = read.made
+            elif isinstance(read.made, Interview):
+                interviews[slug] = read.made
+    if cache is not None:
+        cache._keep(root, kept)
+        cache.parsed += parsed
+        cache.reused += reused
 
     bank = builtin_bank()
     questions_path = root / options.questions_file
     if questions_path.is_file():
-        note = _Note(_relative(questions_path, root), problems, start=1)
+        note = _Note(_relative(questions_path, root), start=1)
+        met.append(note)
         # A questions_file set outside the notebook is the owner's choice; a
         # link that leads out of it is not.
         boundaries = (*inside, *_boundaries(questions_path.parent))
         raw = _read_note(note, questions_path, questions_path.parent, boundaries)
-        bank_node = _parse_yaml_file(note, raw) if raw is not None else None
+        bank_node = _parse_yaml_file(note, raw[0]) if raw is not None else None
         if bank_node is not None:
             bank = read_bank(note, bank_node, "notebook", bank)
 
     dropped = _check_references(contacts, references)
     for slug in dropped:
         interviews.pop(slug, None)
+    near: dict[str, str | None] = {}  # an id missing from many notes is looked for once
     for note, line, ident in question_ids:
         if ident not in bank:
-            suggestion = closest(ident, bank, 3) if note.shows_more() else None
+            suggestion = None
+            if note.shows_more():
+                if ident not in near:
+                    near[ident] = closest(ident, bank, 3)
+                suggestion = near[ident]
             note.error(
                 line,
                 f"question id '{_clip(ident)}' is not in the question bank"
                 f"{_did_you_mean(suggestion)}",
             )
 
+    problems = [problem for note in met for problem in note.problems]
     problems.sort(key=lambda p: (p.path, p.line, p.severity, p.message))
     return Notebook(
         contacts=MappingProxyType(dict(sorted(contacts.items()))),
         interviews=MappingProxyType(dict(sorted(interviews.items()))),
         bank=MappingProxyType(bank),
         problems=tuple(problems),
+    )
+
+
+def _unchanged(read: _Read | None, kind: str, slug: str, where: str, path: Path) -> _Read | None:
+    """``read``, when it was read from the same file, unchanged since, as the
+    same kind of note under the same name; else None."""
+    if read is None or read.kind != kind or read.slug != slug or read.note.path != where:
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # read again, to report why it cannot be
+    return read if _stamp(status) == read.stamp else None
+
+
+def _read_alone(
+    kind: str,
+    note: _Note,
+    slug: str,
+    path: Path,
+    folder: Path,
+    boundaries: tuple[Path, ...],
+    linked: bool,
+) -> _Read | None:
+    """One note, read on its own; None, with the problem reported, when its
+    file cannot be read."""
+    found = _read_note(note, path, folder, boundaries, linked)
+    if found is None:
+        return None
+    raw, stamp = found
+    loaded = _load_front_matter(note, raw)
+    references: list[_Reference] = []
+    question_ids: list[tuple[_Note, int, str]] = []
+    made: Contact | Interview | None = None
+    if loaded is not None:
+        node, body = loaded
+        # The body is the file's tail: the line it starts on, for problems
+        # found in it later (wikilinks).
+        body_line = raw.count(b"\n") - body.count("\n") + 1
+        if kind == "contact":
+            made = read_contact(note, slug, node, body, references, body_line=body_line)
+        else:
+            made = read_interview(
+                note, slug, node, body, references, question_ids, body_line=body_line
+            )
+    return _Read(
+        kind,
+        slug,
+        stamp,
+        note,
+        made,
+        tuple((ref.line, ref.slug, ref.what) for ref in references),
+        tuple((line, ident) for _, line, ident in question_ids),
     )
 
 
@@ -1220,10 +1442,17 @@ def _boundaries(folder: Path) -> tuple[Path, ...]:
         return ()
 
 
-def _read_note(note: _Note, path: Path, folder: Path, boundaries: tuple[Path, ...]) -> bytes | None:
-    """The file's bytes (at most one more than ``MAX_NOTE_BYTES``), or None
-    with the problem reported: a link out of the notebook is not followed."""
-    target = _outside(path, folder, boundaries)
+def _read_note(
+    note: _Note,
+    path: Path,
+    folder: Path,
+    boundaries: tuple[Path, ...],
+    linked: bool = True,
+) -> tuple[bytes, Stamp] | None:
+    """The file's bytes (at most one more than ``MAX_NOTE_BYTES``) and stamp,
+    or None with the problem reported: a link out of the notebook is not
+    followed. ``linked`` False says that no link leads from ``folder`` to it."""
+    target = _outside(path, folder, boundaries) if linked else None
     if target is not None:
         note.error(
             1,
@@ -1232,7 +1461,7 @@ def _read_note(note: _Note, path: Path, folder: Path, boundaries: tuple[Path, ..
         )
         return None
     try:
-        return read_limited(path)
+        return _read_stamped(path)
     except OSError as problem:
         note.error(1, f"cannot read the file: {problem.strerror or problem}")
         return None
@@ -1250,14 +1479,19 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
     """Report slugs that name no contact; returns interviews to leave out."""
     names = _contact_by_name(contacts)
     dropped: set[str] = set()
+    # A contact renamed leaves every note naming it with the same missing
+    # slug: each is looked for among all contacts once.
+    suggestions: dict[str, str | None] = {}
     for ref in references:
         if ref.slug in contacts:
             continue
-        suggestion = (
-            names.get(ref.slug.casefold()) or closest(ref.slug, contacts, 3)
-            if ref.note.shows_more()
-            else None  # past the file's limit of problems: not shown, not worth the search
-        )
+        if not ref.note.shows_more():
+            suggestion = None  # past the file's limit of problems: not shown, not worth the search
+        elif ref.slug in suggestions:
+            suggestion = suggestions[ref.slug]
+        else:
+            suggestion = names.get(ref.slug.casefold()) or closest(ref.slug, contacts, 3)
+            suggestions[ref.slug] = suggestion
         message = f"{ref.what} '{_clip(ref.slug)}' not found{_did_you_mean(suggestion)}"
         if ref.what == "contact":
             slug = Path(ref.note.path).stem
@@ -1271,12 +1505,15 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
     return dropped
 
 
-def read_shared(root: Path, patterns: Iterable[str], options: Options) -> list[Notebook]:
+def read_shared(
+    root: Path, patterns: Iterable[str], options: Options, cache: NoteCache | None = None
+) -> list[Notebook]:
     """The notebooks named by ``shared_from``: folders or globs, relative to ``root``.
 
-    Each is read like the main notebook (same folder names); a problem is
-    reported with the folder in front of the path. A pattern that matches no
-    folder is itself a problem, reported on the notebook's ``mkdocs.yml``.
+    Each is read like the main notebook (same folder names, the same
+    ``cache``); a problem is reported with the folder in front of the path. A
+    pattern that matches no folder is itself a problem, reported on the
+    notebook's ``mkdocs.yml``.
     """
     notebooks: list[Notebook] = []
     seen: set[Path] = {root.resolve()}
@@ -1308,7 +1545,7 @@ def read_shared(root: Path, patterns: Iterable[str], options: Options) -> list[N
             if resolved in seen:
                 continue
             seen.add(resolved)
-            notebook = read_notebook(folder, options)
+            notebook = read_notebook(folder, options, cache)
             label = _relative(folder, root)
             problems = tuple(
                 Problem(f"{label}/{p.path}", p.line, p.severity, p.message)

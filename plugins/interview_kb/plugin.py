@@ -24,7 +24,7 @@ from .links import (
     strip_wikilinks,
 )
 from .model import Notebook, Options
-from .notes import read_notebook, read_shared
+from .notes import NoteCache, read_notebook, read_shared
 from .pages import HtmlStash, render_pages
 
 if TYPE_CHECKING:
@@ -70,6 +70,18 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         self.notebook: Notebook | None = None
         self.resolver: Resolver | None = None
         self.stash = HtmlStash()
+        # Notes read by earlier builds of one `mkdocs serve` (see on_startup).
+        self.cache: NoteCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keep read notes from one rebuild to the next in ``mkdocs serve``.
+
+        This method being there is what makes MkDocs keep the plugin object
+        across the rebuilds of one serve (MkDocs 1.4 and later), and so its
+        cache: a rebuild reads again only the notes whose files changed.
+        State for one build is set in on_config and on_files, never here.
+        """
+        self.cache = NoteCache() if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the options, fix T and turn on the Markdown extensions we need."""
@@ -89,10 +101,10 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the notes and add every generated page as an in-memory file."""
-        notebook = read_notebook(self.root, self.options)
+        notebook = read_notebook(self.root, self.options, self.cache)
         self.notebook = notebook
         shared = (
-            read_shared(self.root, self.options.shared_from, self.options)
+            read_shared(self.root, self.options.shared_from, self.options, self.cache)
             if self.options.publish == "guide"
             else []
         )
@@ -165,7 +177,14 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)."""
         if page.file.generated_by is None:
             return html
-        return self.stash.restore(html)
+        return self.stash.hide_charts(self.stash.restore(html))
+
+    @event_priority(100)  # before any other plugin sees the finished page
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the charts ``on_page_content`` left out back in the finished page."""
+        if page.file.generated_by is None:
+            return output
+        return self.stash.show_charts(output)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the notebook's pages first, in reading order, when ``nav`` is not set.
