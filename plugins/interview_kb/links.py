@@ -487,6 +487,7 @@ def strip_wikilinks(text: str) -> str:
 
 
 _HEADING = re.compile(r"^(#{1,5})(\s)")
+_ANY_HEADING = re.compile(r"^#{1,5}\s", re.MULTILINE)
 
 
 def demote_headings(text: str) -> str:
@@ -495,6 +496,8 @@ def demote_headings(text: str) -> str:
     A note's body is shown under the page's "Notes" heading, below the
     page's own title: its ``# Title`` must not compete with them.
     """
+    if not _ANY_HEADING.search(text):
+        return text
     return "\n".join(
         line if in_code else _HEADING.sub(r"#\1\2", line)
         for _, line, in_code in lines_with_code(text)

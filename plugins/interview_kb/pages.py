@@ -81,7 +81,9 @@ class HtmlStash:
     def __init__(self) -> None:
         self.prefix = f"ikbhtml{secrets.token_hex(6)}x"
         self.blocks: dict[str, str] = {}
+        self.charts: dict[str, str] = {}
         self._key = re.compile(rf"<p>({re.escape(self.prefix)}\d+)</p>")
+        self._chart_key = re.compile(rf"<!--{re.escape(self.prefix)}svg\d+-->")
 
     def stash(self, html: str) -> str:
         """The key that stands for ``html`` in the Markdown."""
@@ -94,6 +96,32 @@ class HtmlStash:
         if self.prefix not in html:
             return html
         return self._key.sub(lambda m: self.blocks.pop(m.group(1), m.group(0)), html)
+
+    def hide_charts(self, html: str) -> str:
+        """``html`` with each chart's ``<svg>`` (which search skips, being marked
+        ``data-search-exclude``) left out until ``show_charts``, so that the search
+        index's parser does not read its hundred tags only to skip them."""
+        if "data-search-exclude" not in html:
+            return html
+
+        def hide(match: re.Match[str]) -> str:
+            key = f"<!--{self.prefix}svg{len(self.charts)}-->"
+            self.charts[key] = match.group(0)
+            return key
+
+        return _CHART.sub(hide, html)
+
+    def show_charts(self, html: str) -> str:
+        """``html`` with the charts ``hide_charts`` left out back in place."""
+        if self.prefix + "svg" not in html:
+            return html
+        return self._chart_key.sub(lambda m: self.charts.pop(m.group(0), m.group(0)), html)
+
+
+# A chart as charts.py draws it: one <svg> element, marked to be skipped by search.
+_CHART = re.compile(
+    r'<svg xmlns="http://www.w3.org/2000/svg"[^>]* data-search-exclude=""[^>]*>.*?</svg>', re.DOTALL
+)
 
 
 def _stash_blocks(text: str, stash: HtmlStash) -> str:
