@@ -146,3 +146,21 @@ def test_the_html_stash_puts_back_each_block_once() -> None:
     other = HtmlStash()
     assert other.prefix != stash.prefix
     assert other.restore(f"<p>{first}</p>") == f"<p>{first}</p>"
+
+
+def test_charts_wait_outside_the_page_until_search_has_read_it() -> None:
+    from interview_kb.charts import category_figure
+    from interview_kb.pages import HtmlStash
+    from interview_kb.public import PublicCount
+
+    stash = HtmlStash()
+    counts = [PublicCount("advice", 3), PublicCount("network", 1)]
+    figure = str(category_figure(counts))
+    assert figure.count("<svg") == 1 and "data-search-exclude" in figure
+    user_svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>searchable</text></svg>'
+    html = f"<p>before</p>\n{figure}\n{user_svg}\n<p>after</p>"
+    hidden = stash.hide_charts(html)
+    assert "<svg" in hidden and hidden.count("<svg") == 1  # the user's own stays
+    assert "<figcaption>" in hidden  # the caption is searched
+    assert stash.show_charts(hidden) == html
+    assert stash.charts == {}
