@@ -63,15 +63,6 @@ def escape_line(value: object) -> str:
     return " ".join(str(value).split()).translate(_TABLE)
 
 
-def finalize(value: object) -> object:
-    """Jinja's ``finalize``: every ``{{ value }}`` is escaped unless marked Markdown."""
-    if value is None:
-        return ""
-    if isinstance(value, (Markdown, date, time, int, float)):
-        return str(value)  # numbers and dates hold nothing Markdown could act on
-    return escape(value)
-
-
 # HTML's five characters, and the control characters (Python-Markdown turns
 # "\x02" + digits + "\x03" back into a character after it has put the raw
 # HTML back: left in, they could spell a "<").
@@ -136,11 +127,6 @@ def external_href(url: str) -> str | None:
         else:
             return None
     return quote(cleaned, safe="/#:@?=&;,+~%.-_!$*'")
-
-
-def link(text: object, target: str) -> Markdown:
-    """A Markdown link with escaped text and an encoded target."""
-    return Markdown(f"[{escape_line(text)}]({href(target)})")
 
 
 def mailto(address: str, subject: str = "", body: str = "") -> str:

@@ -3,7 +3,8 @@
 ``render_pages`` is a pure function of the notebook, ``today`` and the
 options: it returns ``{path of the page's Markdown source: text}``, which the
 MkDocs plugin adds as generated files and ``interview-kb generate`` writes out.
-Every value from a note goes through ``markup.finalize`` on its way in.
+Every value from a note goes through ``markup.html_finalize`` (or the ``md``
+filter, in a Markdown heading) on its way in.
 """
 
 from __future__ import annotations
