@@ -50,9 +50,14 @@ SMALL = {
         referrals:
           - {name: Bob Ray, contact: bob-ray}
         ---
-        Went well.
+        Went well. What I wrote down:
+
+            first line
+              indented as said
+
         """,
     "docs/index.md": "# Home\n\nHello.\n",
+    "docs/about.md": "# About\n\nMine.\n",
 }
 
 
@@ -82,6 +87,13 @@ def test_strict_build_of_a_small_notebook(
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="contacts/jane-doe/" class="md-nav__link' not in home
     assert 'href="contacts/" class="md-nav__link' in home
+    # Generated pages lose the theme's indentation, never a code block's.
+    assert "<code>first line\n  indented as said\n</code>" in interview
+    for page in (jane, interview, index, home):
+        outside_code = re.sub(r"<(pre|code|script)\b.*?</\1>", "kept", page, flags=re.DOTALL)
+        assert not re.search(r"\n[ \t\n]", outside_code)
+    # A page of the user's own is left as the theme wrote it.
+    assert "\n    " in (site / "about/index.html").read_text(encoding="utf-8")
 
 
 def test_tags_reach_the_page_meta(write_notebook: WriteNotebook, log_guard: LogGuard) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from interview_kb.markup import escape, escape_line, external_href, mailto
+from interview_kb.markup import escape, escape_line, external_href, mailto, squeeze_html
 from interview_kb.model import Options
 from interview_kb.notes import read_notebook
 from interview_kb.pages import render_pages
@@ -164,3 +165,29 @@ def test_charts_wait_outside_the_page_until_search_has_read_it() -> None:
     assert "<figcaption>" in hidden  # the caption is searched
     assert stash.show_charts(hidden) == html
     assert stash.charts == {}
+
+
+def test_squeezed_pages_lose_only_indentation_and_blank_lines() -> None:
+    page = (
+        "<html>\n  <body>\n\n    <p>One\n      two</p>\n"
+        "    <pre><code>keep\n    this\n\n  as is</code></pre>\n"
+        "    <p>Inline <code>a\n   b</code> and <PRE>Upper\n   case</PRE></p>\n"
+        '    <script>var s = "x\n   y";</script>\n'
+        "    <textarea>t\n  t</textarea>\n"
+        "    <style>\n  p { color: red }\n</style>\n  </body>\n</html>\n"
+    )
+    squeezed = squeeze_html(page)
+    assert squeezed == (
+        "<html>\n<body>\n<p>One\ntwo</p>\n"
+        "<pre><code>keep\n    this\n\n  as is</code></pre>\n"
+        "<p>Inline <code>a\n   b</code> and <PRE>Upper\n   case</PRE></p>\n"
+        '<script>var s = "x\n   y";</script>\n'
+        "<textarea>t\n  t</textarea>\n"
+        "<style>\n  p { color: red }\n</style>\n</body>\n</html>\n"
+    )
+    assert squeeze_html(squeezed) == squeezed
+    # The words a reader sees are the same, in the same order.
+    words = re.compile(r"\S+")
+    assert words.findall(squeezed) == words.findall(page)
+    # An element left open keeps nothing from being squeezed after it.
+    assert squeeze_html("<code>open\n  <p>a\n  b</p>") == "<code>open\n<p>a\nb</p>"

@@ -143,3 +143,29 @@ def mailto(address: str, subject: str = "", body: str = "") -> str:
 def html_text(value: object) -> str:
     """Plain HTML escaping, for values that go into page meta (tags)."""
     return html.escape(str(value), quote=True)
+
+
+# Elements whose text keeps its spaces and line breaks as written.
+_KEEPS_SPACE = re.compile(
+    "("
+    + "|".join(rf"<{tag}\b.*?</{tag}\s*>" for tag in ("pre", "code", "script", "style", "textarea"))
+    + ")",
+    re.DOTALL | re.IGNORECASE,
+)
+_LINE_BREAK_SPACE = re.compile(r"\n\s+")
+
+
+def squeeze_html(page: str) -> str:
+    """``page`` with each line break followed by blank space (indentation,
+    blank lines) made one line break, outside the elements that keep their
+    spaces (``pre``, ``code``, ``script``, ``style``, ``textarea``).
+
+    A browser shows any run of blank space between words or tags as at most
+    one space, so the page looks and reads the same; the theme's indentation
+    and blank lines are about a sixth of a note page.
+    """
+    parts = _KEEPS_SPACE.split(page)
+    # split() gives: text, kept element, text, kept element, ..., text
+    for number in range(0, len(parts), 2):
+        parts[number] = _LINE_BREAK_SPACE.sub("\n", parts[number])
+    return "".join(parts)

@@ -23,6 +23,7 @@ from .links import (
     rewrite_body,
     strip_wikilinks,
 )
+from .markup import squeeze_html
 from .model import Notebook, Options
 from .notes import NoteCache, read_notebook, read_shared
 from .pages import HtmlStash, render_pages
@@ -181,10 +182,11 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(100)  # before any other plugin sees the finished page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Put the charts ``on_page_content`` left out back in the finished page."""
+        """Put the charts ``on_page_content`` left out back in the finished page,
+        without the theme's indentation and blank lines (``squeeze_html``)."""
         if page.file.generated_by is None:
             return output
-        return self.stash.show_charts(output)
+        return self.stash.show_charts(squeeze_html(output))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the notebook's pages first, in reading order, when ``nav`` is not set.
