@@ -258,6 +258,9 @@ def measure(command: Command, timer: str | None, log: Path) -> Sample:
     if command.site is not None:
         # MkDocs would clean it itself, inside the time measured.
         shutil.rmtree(command.site, ignore_errors=True)
+    # The last build's site (hundreds of MB for plain MkDocs in nav) is still
+    # being written out to disk; let that finish before the clock starts.
+    os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
         if timer:
             argv = [timer, "-f", TIME_FORMAT, "-o", report.name, PYTHON, *command.argv]
