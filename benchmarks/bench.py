@@ -517,7 +517,12 @@ def measure_runs(results: Sequence[Result], runs: int, timer: str | None) -> Non
     for run in range(1, runs + 1):
         for result in results:
             logs = WORK / str(result.notes) / "logs"
-            for key, command in result.commands.items():
+            order = list(result.commands.items())
+            if run % 2 == 0:
+                # Each pair in the other order every other run: on a shared
+                # machine the first of two commands is not always the slower.
+                order = [*order[:4][::-1], *order[4:][::-1]]
+            for key, command in order:
                 sample = measure(command, timer, logs / f"{key}-{run}.log")
                 command.samples.append(sample)
                 status = "" if sample.ok else f"  FAILED (see {logs / f'{key}-{run}.log'})"
