@@ -558,12 +558,14 @@ def measure_runs(results: Sequence[Result], runs: int, timer: str | None) -> Non
     for run in range(1, runs + 1):
         for result in results:
             logs = WORK / str(result.notes) / "logs"
-            order = list(result.commands.items())
+            readers = [(k, c) for k, c in result.commands.items() if c.rehearse]
+            builds = [(k, c) for k, c in result.commands.items() if not c.rehearse]
             if run % 2 == 0:
                 # Each pair in the other order every other run: on a shared
                 # machine the first of two commands is not always the slower.
-                order = [*order[:3][::-1], *order[3:][::-1]]
-            for key, command in order:
+                readers.reverse()
+                builds.reverse()
+            for key, command in [*readers, *builds]:
                 sample = measure(command, timer, logs / f"{key}-{run}.log")
                 command.samples.append(sample)
                 status = "" if sample.ok else f"  FAILED (see {logs / f'{key}-{run}.log'})"
@@ -606,54 +608,62 @@ def _value(sample: Sample, cpu: bool) -> float | None:
     return sample.cpu_seconds if cpu else sample.seconds
 
 
-def seconds(result: Result, key: str, cpu: bool = False) -> float | None:
-    """The median time of a command: wall-clock, or CPU (user + system)."""
+def samples(result: Result, key: str) -> list[Sample] | None:
+    """The runs of a command; None when it was skipped or a run failed."""
     command = result.commands.get(key)
     if command is None or command.failed:
         return None
-    return median_of(v for s in command.samples if (v := _value(s, cpu)) is not None)
+    return command.samples
+
+
+def seconds(result: Result, key: str, cpu: bool = False) -> float | None:
+    """The median time of a command: wall-clock, or CPU (user + system)."""
+    runs = samples(result, key)
+    if runs is None:
+        return None
+    return median_of(v for s in runs if (v := _value(s, cpu)) is not None)
 
 
 def ratio(result: Result, top: str, bottom: str, cpu: bool = False) -> float | None:
     """The median of ``top / bottom`` taken run by run."""
-    a, b = result.commands.get(top), result.commands.get(bottom)
-    if a is None or b is None or a.failed or b.failed:
+    a, b = samples(result, top), samples(result, bottom)
+    if a is None or b is None:
         return None
-    pairs = ((_value(x, cpu), _value(y, cpu)) for x, y in zip(a.samples, b.samples, strict=True))
+    pairs = ((_value(x, cpu), _value(y, cpu)) for x, y in zip(a, b, strict=True))
     return median_of(x / y for x, y in pairs if x is not None and y)
 
 
 def reading_ratio(result: Result) -> float | None:
     """The median, run by run, of check's reading over the floor's parsing,
     each timed from within (Python's start and the imports left out)."""
-    check, floor = result.commands.get("inside"), result.commands.get("floor")
-    if check is None or floor is None or check.failed or floor.failed:
+    check, floor = samples(result, "inside"), samples(result, "floor")
+    if check is None or floor is None:
         return None
-    pairs = zip(check.samples, floor.samples, strict=True)
+    pairs = zip(check, floor, strict=True)
     return median_of(a.inside / b.inside for a, b in pairs if a.inside and b.inside)
 
 
 def inside(result: Result, key: str) -> float | None:
     """The median time a command measured from within."""
-    command = result.commands.get(key)
-    if command is None or command.failed:
+    runs = samples(result, key)
+    if runs is None:
         return None
-    return median_of(s.inside for s in command.samples if s.inside is not None)
+    return median_of(s.inside for s in runs if s.inside is not None)
 
 
 def start_up(result: Result, key: str) -> float | None:
     """The median of a command's whole time less what it measured from within."""
-    command = result.commands.get(key)
-    if command is None or command.failed:
+    runs = samples(result, key)
+    if runs is None:
         return None
-    return median_of(s.seconds - s.inside for s in command.samples if s.inside is not None)
+    return median_of(s.seconds - s.inside for s in runs if s.inside is not None)
 
 
 def peak_mb(result: Result, key: str) -> float | None:
-    command = result.commands.get(key)
-    if command is None or command.failed:
+    runs = samples(result, key)
+    if runs is None:
         return None
-    return median_of(s.peak_kb / 1024 for s in command.samples if s.peak_kb is not None)
+    return median_of(s.peak_kb / 1024 for s in runs if s.peak_kb is not None)
 
 
 def site_mb(result: Result, key: str) -> float | None:
@@ -829,10 +839,12 @@ def targets(results: Sequence[Result]) -> str:
         fmt_x,
     )
     scaling = None
-    if thousand and five and not (thousand.commands["ours"].failed or five.commands["ours"].failed):
+    small = samples(thousand, "ours") if thousand else None
+    large = samples(five, "ours") if five else None
+    if small is not None and large is not None:
         # Run by run: the two sizes' builds of one run are minutes apart.
-        pairs = zip(five.commands["ours"].samples, thousand.commands["ours"].samples, strict=True)
-        scaling = median_of(large.seconds / small.seconds for large, small in pairs)
+        pairs = zip(large, small, strict=True)
+        scaling = median_of(a.seconds / b.seconds for a, b in pairs)
     row("5,000 notes take ≤ 5x the 1,000-note build", scaling, 5, fmt_x)
     measured = sorted(
         (r.notes, r.sites["ours"]) for r in results if r.sites.get("ours") is not None
