@@ -10,31 +10,28 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from interview_kb.authoring import (
-    STARTER_COPIES,
-    AuthoringError,
-    ContactDraft,
+from interview_kb.authoring.csv_import import (
     ImportRow,
-    InterviewDraft,
-    add_outreach,
-    free_slug,
-    interview_slug,
     parse_connected_on,
     plan_import,
-    read_contact_note,
     read_generic_csv,
-    read_interview_note,
     read_linkedin_csv,
+    split_list,
+)
+from interview_kb.authoring.edits import add_outreach, set_thank_you
+from interview_kb.authoring.errors import AuthoringError
+from interview_kb.authoring.new_notes import (
+    ContactDraft,
+    InterviewDraft,
     render_contact,
     render_interview,
-    set_thank_you,
-    slugify,
-    split_list,
-    starter_files,
-    yaml_value,
 )
-from interview_kb.model import BankQuestion, Contact, Notebook, OutreachEvent
-from interview_kb.notes import CONTACT_KEYS, INTERVIEW_KEYS
+from interview_kb.authoring.reading import read_contact_note, read_interview_note
+from interview_kb.authoring.slugs import free_slug, interview_slug, slugify
+from interview_kb.authoring.starter import STARTER_COPIES, starter_files
+from interview_kb.authoring.yaml_text import yaml_value
+from interview_kb.core.model import BankQuestion, Contact, Notebook, OutreachEvent
+from interview_kb.reader.notes import CONTACT_KEYS, INTERVIEW_KEYS
 
 from .conftest import REPO
 

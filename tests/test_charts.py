@@ -16,16 +16,16 @@ import markdown
 import pytest
 from click.testing import CliRunner
 
-from interview_kb import charts
-from interview_kb.cli import main, text_bar
-from interview_kb.dashboard import seniority_split
-from interview_kb.model import Notebook, Options, Reflection
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_pages
-from interview_kb.plan import progress
-from interview_kb.public import PrivateValue, PublicCount, public_guide
-from interview_kb.reflections import average_rating, interest_by_tag, ratings
-from interview_kb.timeline import Month, activity, contact_events, events, funnel
+from interview_kb.analysis.dashboard import seniority_split
+from interview_kb.analysis.plan import progress
+from interview_kb.analysis.public import PrivateValue, PublicCount, public_guide
+from interview_kb.analysis.reflections import average_rating, interest_by_tag, ratings
+from interview_kb.analysis.timeline import Month, activity, contact_events, events, funnel
+from interview_kb.cli.app import main, text_bar
+from interview_kb.core.model import Notebook, Options, Reflection
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render import charts
+from interview_kb.render.pages import render_pages
 
 from .conftest import REPO
 from .test_views import book, d, person, talk
@@ -412,7 +412,7 @@ def test_long_labels_are_cut_short_with_the_whole_in_the_tooltip() -> None:
 
 
 def test_nothing_to_draw_draws_empty_bars() -> None:
-    from interview_kb.timeline import Stages
+    from interview_kb.analysis.timeline import Stages
 
     svg = ET.fromstring(str(charts.funnel_figure(Stages())))
     assert values(svg) == {

@@ -9,11 +9,11 @@ from pathlib import Path
 from click.testing import CliRunner
 from icalendar import Calendar
 
-from interview_kb.cli import main
-from interview_kb.followups import calendar_for, due_items
-from interview_kb.model import Options
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_pages
+from interview_kb.analysis.followups import calendar_for, due_items
+from interview_kb.cli.app import main
+from interview_kb.core.model import Options
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.pages import render_pages
 
 from .conftest import REPO
 from .test_pages import golden
@@ -146,8 +146,8 @@ def test_guide_mode_serves_no_calendar() -> None:
 def test_follow_ups_page_stays_short_for_far_ahead_items() -> None:
     from types import MappingProxyType
 
-    from interview_kb.model import Contact, Interview, Notebook, Reflection
-    from interview_kb.pages import LATER_SHOWN
+    from interview_kb.core.model import Contact, Interview, Notebook, Reflection
+    from interview_kb.render.text import LATER_SHOWN
 
     count = LATER_SHOWN + 5
     contacts = {

@@ -13,13 +13,14 @@ from click.testing import CliRunner, Result
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb import cli
-from interview_kb.authoring import add_outreach, read_contact_note
-from interview_kb.bank import question_rows
-from interview_kb.cli import main
-from interview_kb.model import Options, OutreachEvent
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_pages
+from interview_kb.analysis.questions import question_rows
+from interview_kb.authoring.edits import add_outreach
+from interview_kb.authoring.reading import read_contact_note
+from interview_kb.cli import app as cli
+from interview_kb.cli.app import main
+from interview_kb.core.model import Options, OutreachEvent
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.pages import render_pages
 
 from .conftest import REPO, LogGuard, WriteNotebook
 
@@ -629,10 +630,10 @@ def test_generate_refuses_the_notes_folders(notebook: Path, inside: str) -> None
 def test_generate_keeps_paths_inside_outdir(
     notebook: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import interview_kb.pages
+    import interview_kb.pipeline
 
     monkeypatch.setattr(
-        interview_kb.pages, "render_pages", lambda *a, **k: {"ok.md": "x", "../evil.md": "x"}
+        interview_kb.pipeline, "render_pages", lambda *a, **k: {"ok.md": "x", "../evil.md": "x"}
     )
     result = invoke(notebook, "generate", str(tmp_path / "out"), code=1)
     assert "'../evil.md' would fall outside" in result.output

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from interview_kb.dashboard import DASHBOARD_MARKER, compose_home
-from interview_kb.model import Options
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_pages
+from interview_kb.core.model import Options
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.dashboard import DASHBOARD_MARKER, compose_home
+from interview_kb.render.pages import render_pages
 
 from .conftest import REPO
 from .test_pages import golden

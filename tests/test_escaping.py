@@ -17,9 +17,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb.model import Options
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_pages
+from interview_kb.core.model import Options
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.pages import render_pages
 
 from .conftest import LogGuard
 

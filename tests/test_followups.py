@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from interview_kb.dates import Calendar
-from interview_kb.followups import (
+from interview_kb.analysis.followups import (
     KINDS,
     Item,
     calendar_for,
@@ -20,7 +19,8 @@ from interview_kb.followups import (
     due_items,
     last_interaction,
 )
-from interview_kb.model import (
+from interview_kb.core.dates import Calendar
+from interview_kb.core.model import (
     Contact,
     Interview,
     Notebook,
@@ -30,7 +30,7 @@ from interview_kb.model import (
     Referral,
     Reflection,
 )
-from interview_kb.notes import read_notebook
+from interview_kb.reader.notes import read_notebook
 
 TODAY = date(2026, 11, 20)  # a Friday
 OPTIONS = Options()

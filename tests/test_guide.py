@@ -11,10 +11,16 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from interview_kb.model import Contact
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_guide
-from interview_kb.public import PrivateValue, PublicAnswer, PublicGuide, attribution, public_guide
+from interview_kb.analysis.public import (
+    PrivateValue,
+    PublicAnswer,
+    PublicGuide,
+    attribution,
+    public_guide,
+)
+from interview_kb.core.model import Contact
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.guide import render_guide
 
 from .conftest import REPO, LogGuard
 

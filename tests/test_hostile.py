@@ -20,14 +20,12 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb import notes
-from interview_kb.notes import (
+from interview_kb.reader import notes
+from interview_kb.reader.composer import MAX_YAML_DEPTH, MAX_YAML_ENTRIES, MAX_YAML_NODES
+from interview_kb.reader.notes import (
     MAX_FRONT_MATTER_BYTES,
     MAX_NOTE_BYTES,
     MAX_PROBLEMS_PER_FILE,
-    MAX_YAML_DEPTH,
-    MAX_YAML_ENTRIES,
-    MAX_YAML_NODES,
     read_notebook,
 )
 
@@ -48,7 +46,7 @@ GOOD = {
 CHILD = """
 import json, resource, sys
 from pathlib import Path
-from interview_kb.notes import read_notebook
+from interview_kb.reader.notes import read_notebook
 
 limit = int(sys.argv[2])
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

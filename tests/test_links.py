@@ -12,10 +12,10 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb.links import Nearest, link_notes, strip_wikilinks
-from interview_kb.model import Contact, Notebook, Options
-from interview_kb.notes import closest, read_notebook
-from interview_kb.pages import render_pages
+from interview_kb.core.model import Contact, Notebook, Options
+from interview_kb.reader.notes import closest, read_notebook
+from interview_kb.render.links import Nearest, link_notes, strip_wikilinks
+from interview_kb.render.pages import render_pages
 
 from .conftest import LogGuard, WriteNotebook
 from .test_pages import golden
@@ -177,7 +177,7 @@ def test_generate_makes_a_vault_whose_links_work(
 
     from click.testing import CliRunner
 
-    from interview_kb.cli import main
+    from interview_kb.cli.app import main
 
     root = write_notebook(VAULT)
     out = tmp_path / "vault"

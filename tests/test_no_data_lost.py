@@ -44,8 +44,8 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from interview_kb.authoring import starter_files
-from interview_kb.cli import Setup, load_setup, main
+from interview_kb.authoring.starter import starter_files
+from interview_kb.cli.app import Setup, load_setup, main
 
 from .conftest import REPO
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from interview_kb.model import Options, Problem, Promise, Referral, Resource
-from interview_kb.notes import closest, edit_distance, read_notebook
+from interview_kb.core.model import Options, Problem, Promise, Referral, Resource
+from interview_kb.reader.notes import closest, edit_distance, read_notebook
 
 from .conftest import WriteNotebook
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from interview_kb.markup import escape, escape_line, external_href, mailto, squeeze_html
-from interview_kb.model import Options
-from interview_kb.notes import read_notebook
-from interview_kb.pages import render_pages
+from interview_kb.core.model import Options
+from interview_kb.plugin_html import squeeze_html
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.markup import escape, escape_line, external_href, mailto
+from interview_kb.render.pages import render_pages
 
 from .conftest import WriteNotebook
 from .test_notes import BOB, FULL_CONTACT, FULL_INTERVIEW
@@ -128,11 +129,12 @@ def test_links_only_to_safe_schemes() -> None:
 
 
 def test_the_html_stash_puts_back_each_block_once() -> None:
-    from interview_kb.pages import HtmlStash, _stash_blocks
+    from interview_kb.plugin_html import HtmlStash
+    from interview_kb.render.site import stash_blocks
 
     stash = HtmlStash()
     text = "# T\n\n<ul>\n<li>a</li>\n</ul>\n\nA *user* paragraph.\n\n<p>b</p>\n"
-    markdown = _stash_blocks(text, stash)
+    markdown = stash_blocks(text, stash.stash)
     assert "<ul>" not in markdown and "<p>b</p>" not in markdown
     assert "A *user* paragraph." in markdown and markdown.startswith("# T\n\n")
     first, second = list(stash.blocks)
@@ -150,9 +152,9 @@ def test_the_html_stash_puts_back_each_block_once() -> None:
 
 
 def test_charts_wait_outside_the_page_until_search_has_read_it() -> None:
-    from interview_kb.charts import category_figure
-    from interview_kb.pages import HtmlStash
-    from interview_kb.public import PublicCount
+    from interview_kb.analysis.public import PublicCount
+    from interview_kb.plugin_html import HtmlStash
+    from interview_kb.render.charts import category_figure
 
     stash = HtmlStash()
     counts = [PublicCount("advice", 3), PublicCount("network", 1)]

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from interview_kb.cli import main
-from interview_kb.config import PluginConfig
-from interview_kb.mkdocs_yml import _RULES, quick_setup
-from interview_kb.model import POLICIES, PUBLISH_MODES, Options
+from interview_kb.cli.app import main
+from interview_kb.core.model import POLICIES, PUBLISH_MODES, Options
+from interview_kb.plugin_config import PluginConfig
+from interview_kb.reader.mkdocs_yml import _RULES, quick_setup
 
 from .conftest import REPO
 

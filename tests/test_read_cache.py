@@ -17,9 +17,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb.model import Notebook, Options
-from interview_kb.notes import NoteCache, read_notebook, read_shared
+from interview_kb.core.model import Notebook, Options
 from interview_kb.plugin import InterviewKbPlugin
+from interview_kb.reader.notes import NoteCache, read_notebook, read_shared
 
 from .conftest import LogGuard, WriteNotebook
 

@@ -22,9 +22,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview_kb import notes
-from interview_kb.model import Notebook, Options
-from interview_kb.notes import (
+from interview_kb.core.model import Notebook, Options
+from interview_kb.reader import composer, notes
+from interview_kb.reader.notes import (
     CONTACT_KEYS,
     INTERVIEW_KEYS,
     OUTREACH_KEYS,
@@ -35,7 +35,7 @@ from interview_kb.notes import (
     RESOURCE_KEYS,
     read_notebook,
 )
-from interview_kb.pages import render_pages
+from interview_kb.render.pages import render_pages
 
 TODAY = date(2026, 11, 20)
 FUZZ = int(os.environ.get("INTERVIEW_KB_FUZZ", "0"))
@@ -451,7 +451,7 @@ def test_both_composers_build_the_same_nodes(text: str, newline: str) -> None:
         except yaml.YAMLError as problem:
             return type(problem).__name__, str(problem)
 
-    assert outcome(lambda: notes.compose(text)) == outcome(notes._Composer(text).compose)
+    assert outcome(lambda: notes.compose(text)) == outcome(composer.Composer(text).compose)
 
 
 @pytest.mark.parametrize(

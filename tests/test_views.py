@@ -15,15 +15,33 @@ from typing import Any
 import markdown
 import pytest
 
-from interview_kb.bank import (
+from interview_kb.analysis.network import (
+    MAX_DEPTH,
+    contact_key,
+    name_key,
+    network,
+    reach,
+    resolve_referral,
+    tree,
+)
+from interview_kb.analysis.plan import number, progress
+from interview_kb.analysis.questions import (
     category_key,
     question_rows,
     question_views,
-    render_questions,
     suggested_questions,
 )
-from interview_kb.markup import html_line
-from interview_kb.model import (
+from interview_kb.analysis.reflections import (
+    interest_by_tag,
+    interest_total,
+    learned_by_tag,
+    next_steps,
+    not_reflected,
+    ratings,
+    reflected,
+)
+from interview_kb.analysis.timeline import contact_events, events, funnel
+from interview_kb.core.model import (
     AskedQuestion,
     BankQuestion,
     Contact,
@@ -35,33 +53,14 @@ from interview_kb.model import (
     Referral,
     Reflection,
 )
-from interview_kb.network import (
-    MAX_DEPTH,
-    contact_key,
-    name_key,
-    network,
-    reach,
-    render_network,
-    resolve_referral,
-    tree,
-)
-from interview_kb.notes import read_notebook
-from interview_kb.pages import Renderer, Site
-from interview_kb.plan import number, progress, render_plan
-from interview_kb.reflections import (
-    interest_by_tag,
-    interest_total,
-    learned_by_tag,
-    next_steps,
-    not_reflected,
-    ratings,
-    reflected,
-    render_reflections,
-)
-from interview_kb.timeline import (
-    contact_events,
-    events,
-    funnel,
+from interview_kb.reader.notes import read_notebook
+from interview_kb.render.markup import html_line
+from interview_kb.render.network import render_network
+from interview_kb.render.plan import render_plan
+from interview_kb.render.questions import render_questions
+from interview_kb.render.reflections import render_reflections
+from interview_kb.render.site import Renderer, Site
+from interview_kb.render.timeline import (
     funnel_summary,
     percent,
     render_contact_timeline,

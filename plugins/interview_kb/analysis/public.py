@@ -1,0 +1,249 @@
+"""The published guide's view: only what may leave the owner's machine.
+
+Privacy here is by construction. ``public_guide`` is the one place that reads
+notebooks for the guide, and what it returns holds nothing but texts and
+numbers that may be published: the bank's question texts and categories, how
+often each was asked, and the answers and lessons of interviews marked
+``share: yes``, attributed as "a <seniority> <first tag>". The guide's
+templates receive this view and nothing else, so they cannot show a field
+they never get; the view's classes refuse any value that is not plain text
+or a number, so a model object handed to them fails the build loudly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+
+from ..core.model import CATEGORIES, BankQuestion, Contact, Interview, Notebook, fold
+
+
+class PrivateValue(TypeError):
+    """A value that is not plain published data reached the public view."""
+
+
+def _check(instance: object) -> None:
+    for spec in fields(instance):  # type: ignore[arg-type]
+        value = getattr(instance, spec.name)
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if item is None or type(item) in (str, int) or isinstance(item, _Public):
+                continue
+            raise PrivateValue(
+                f"{type(instance).__name__}.{spec.name} was given a {type(item).__name__}; "
+                "the public view holds only texts, numbers and other public records"
+            )
+
+
+class _Public:
+    """Base of the public records: checks every field when made."""
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+
+@dataclass(frozen=True)
+class PublicAnswer(_Public):
+    """An answer from a shared interview, and who gave it, anonymized."""
+
+    text: str
+    attribution: str
+
+
+@dataclass(frozen=True)
+class PublicQuestion(_Public):
+    """A question of the guide's bank: its text, how often it was asked, answers."""
+
+    text: str
+    category: str
+    asked: int
+    answers: tuple[PublicAnswer, ...] = ()
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class PublicLesson(_Public):
+    """What a shared interview taught, in the owner's words."""
+
+    text: str
+    attribution: str
+
+
+@dataclass(frozen=True)
+class PublicCount(_Public):
+    """How often members asked a question of one category of the bank."""
+
+    category: str
+    asked: int
+
+
+@dataclass(frozen=True)
+class PublicGuide(_Public):
+    """Everything the published guide may show."""
+
+    questions: tuple[PublicQuestion, ...]
+    custom: tuple[PublicQuestion, ...]
+    lessons: tuple[PublicLesson, ...]
+    shared_interviews: int
+    notebooks: int
+
+    @property
+    def asked_by_category(self) -> tuple[PublicCount, ...]:
+        """How often a question of each category was asked (the sum of its
+        questions' counts), in the order of the guide's sections. Made from
+        this view alone: members' own questions have no category."""
+        totals: dict[str, int] = {}
+        for question in self.questions:
+            totals[question.category] = totals.get(question.category, 0) + question.asked
+        return tuple(PublicCount(category, asked) for category, asked in totals.items())
+
+
+def attribution(contact: Contact | None) -> str:
+    """``a senior ux-research``: who said it, without saying who."""
+    seniority = contact.seniority if contact else None
+    tag = contact.tags[0] if contact and contact.tags else None
+    if seniority and tag:
+        return f"{'an' if seniority[0] in 'aeiou' else 'a'} {seniority} {tag}"
+    if seniority:
+        return f"a {seniority} professional"
+    if tag:
+        return f"someone in {tag}"
+    return "a professional"
+
+
+def _terms(notebook: Notebook) -> list[str]:
+    """Names, aliases, organizations and addresses to keep out of shared text."""
+    terms: set[str] = set()
+    for contact in notebook.contacts.values():
+        for name in (contact.name, *contact.aliases):
+            terms.add(name)
+            terms.update(part for part in name.split() if len(part) >= 3)
+        for value in (contact.organization, contact.email, contact.phone, contact.location):
+            if value:
+                terms.add(value)
+        for value in (contact.linkedin, contact.website):
+            if value:
+                terms.add(value)
+    for interview in notebook.interviews.values():
+        for referral in interview.referrals:
+            if referral.name:
+                terms.add(referral.name)
+                terms.update(part for part in referral.name.split() if len(part) >= 3)
+        if interview.location:
+            terms.add(interview.location)
+    return sorted((t for t in terms if t.strip()), key=lambda t: (-len(t), t))
+
+
+class Redactor:
+    """Replaces the notebook's names, organizations and addresses in a text."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        words = [re.escape(t) for t in terms]
+        self.pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+            if words
+            else None
+        )
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub("[…]", text)
+
+
+def _category_order(category: str) -> tuple[int, str]:
+    if category in CATEGORIES:
+        return (CATEGORIES.index(category), category)
+    return (len(CATEGORIES), category)
+
+
+def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
+    """The guide's view of one or more notebooks (a group's members).
+
+    Every bank question counts the held interviews of every notebook that
+    asked it (counts are not private); answers, custom questions and lessons
+    come only from interviews marked ``share: yes``, with the notebooks'
+    names, organizations and addresses redacted. Interviews are told apart
+    by notebook and slug, so equal slugs in two notebooks never overwrite.
+    """
+    bank: dict[str, BankQuestion] = {}
+    for notebook in notebooks:
+        bank.update(notebook.bank)
+    asked: dict[str, set[tuple[int, str]]] = {}
+    answers: dict[str, list[tuple[str, PublicAnswer]]] = {}
+    custom: dict[str, tuple[str, set[tuple[int, str]], list[tuple[str, PublicAnswer]]]] = {}
+    lessons: list[tuple[str, PublicLesson]] = []
+    shared = 0
+    for number, notebook in enumerate(notebooks):
+        redact = Redactor(_terms(notebook))
+        for slug, interview in sorted(notebook.interviews.items()):
+            if not interview.is_held(today):
+                continue
+            key = (number, slug)
+            contact = notebook.contacts.get(interview.contact)
+            who = attribution(contact)
+            order = f"{interview.date.isoformat()}/{number:04d}/{slug}"
+            if interview.share:
+                shared += 1
+                if interview.reflection and interview.reflection.learned:
+                    lessons.append((order, PublicLesson(redact(interview.reflection.learned), who)))
+            for asked_question in interview.questions:
+                question = notebook.bank_question(asked_question)
+                answer = asked_question.answer
+                if question is not None:
+                    asked.setdefault(question.id, set()).add(key)
+                    if interview.share and answer:
+                        answers.setdefault(question.id, []).append(
+                            (order, PublicAnswer(redact(answer), who))
+                        )
+                elif interview.share and asked_question.text:
+                    _add_custom(custom, redact, asked_question.text, key, answer, who, order)
+    questions = tuple(
+        PublicQuestion(
+            id=q.id,
+            text=q.text,
+            category=q.category,
+            asked=len(asked.get(q.id, ())),
+            answers=tuple(a for _, a in sorted(answers.get(q.id, []), key=lambda x: x[0])),
+        )
+        for q in sorted(bank.values(), key=lambda q: (_category_order(q.category), q.id))
+    )
+    custom_questions = tuple(
+        PublicQuestion(
+            text=text,
+            category="custom",
+            asked=len(keys),
+            answers=tuple(a for _, a in sorted(found, key=lambda x: x[0])),
+        )
+        for _, (text, keys, found) in sorted(custom.items())
+    )
+    return PublicGuide(
+        questions=questions,
+        custom=custom_questions,
+        lessons=tuple(lesson for _, lesson in sorted(lessons, key=lambda x: x[0], reverse=True)),
+        shared_interviews=shared,
+        notebooks=len(notebooks),
+    )
+
+
+def _add_custom(
+    custom: dict[str, tuple[str, set[tuple[int, str]], list[tuple[str, PublicAnswer]]]],
+    redact: Redactor,
+    text: str,
+    key: tuple[int, str],
+    answer: str | None,
+    who: str,
+    order: str,
+) -> None:
+    shown = redact(text)
+    entry = custom.setdefault(fold(shown), (shown, set(), []))
+    entry[1].add(key)
+    if answer:
+        entry[2].append((order, PublicAnswer(redact(answer), who)))
+
+
+def shared_interviews(notebook: Notebook, today: date) -> list[Interview]:
+    """The held interviews of a notebook that its owner chose to share."""
+    return [i for i in notebook.interviews.values() if i.share and i.is_held(today)]

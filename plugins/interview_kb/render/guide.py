@@ -1,0 +1,32 @@
+"""The published guide's generated page, from the public view alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis.public import PrivateValue, PublicGuide
+from .charts import category_figure
+from .site import _tidy, environment
+
+
+def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
+    """The published guide's generated pages, from the public view alone.
+
+    The templates get the ``PublicGuide`` and nothing else: no notebook, no
+    link helpers that could reach one.
+    """
+    if not isinstance(guide, PublicGuide):
+        raise PrivateValue(
+            f"the guide is rendered from a PublicGuide, not a {type(guide).__name__}"
+        )
+    categories: dict[str, list[Any]] = {}
+    for question in guide.questions:
+        categories.setdefault(question.category, []).append(question)
+    counts = guide.asked_by_category
+    chart = category_figure(counts) if any(c.asked for c in counts) else None
+    text = (
+        environment()
+        .get_template("guide-questions.md.j2")
+        .render(guide=guide, categories=list(categories.items()), chart=chart)
+    )
+    return {"questions.md": _tidy(text)}

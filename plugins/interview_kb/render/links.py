@@ -1,0 +1,495 @@
+"""Links between notes as Obsidian, VS Code and vim users write them.
+
+Wikilinks (``[[jane-doe]]``, ``[[Jane Doe|Jane]]``, ``![[photo.png]]``) and
+relative Markdown links to other note files are rewritten into links to the
+generated pages; code spans and fenced code are left alone. The same pass
+collects backlinks: which notes mention which page, with the sentence around
+the mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import posixpath
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..core.model import Notebook, Problem
+from ..core.paths import contact_page, interview_page
+from .markup import escape_line, href
+
+ATTACHMENTS_DIR = "attachments"  # Obsidian's usual folder for pasted images
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_WIKILINK = re.compile(r"(!?)\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
+_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((<[^>\n]+>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A note that mentions a page: where from, and the words around it."""
+
+    source: str  # the mentioning page's source path
+    label: str  # how to name the mentioning page
+    context: str  # the sentence around the mention (plain text)
+
+
+@dataclass
+class Links:
+    """What link resolution found: problems and backlinks by target page."""
+
+    problems: list[Problem] = field(default_factory=list)
+    backlinks: dict[str, list[Mention]] = field(default_factory=dict)
+    # Every (target, mention) recorded: a page mentioned by thousands of
+    # notes must not search its list for each new one.
+    _seen: set[tuple[str, Mention]] = field(default_factory=set, repr=False, compare=False)
+
+    def mention(self, target: str, mention: Mention) -> None:
+        """Record that ``mention.source`` mentions ``target`` (once per sentence)."""
+        found = self.backlinks.setdefault(target, [])
+        if target != mention.source and (target, mention) not in self._seen:
+            self._seen.add((target, mention))
+            found.append(mention)
+
+
+def _edit_distance(masks: Mapping[str, int], length: int, other: str) -> int:
+    """The Levenshtein distance between a word and ``other``.
+
+    The word is given as ``masks`` (for each of its characters, a bit set at
+    each place the character holds) and its ``length``. This is Hyyrö's form
+    of Myers' bit-parallel algorithm: a column of the distance table is kept
+    as two bit sets, the rows where it goes up by one and where it goes down
+    by one, and each character of ``other`` moves it one column on in a few
+    integer operations, instead of a loop over the word.
+    """
+    if not length:
+        return len(other)
+    full = (1 << length) - 1
+    last = 1 << (length - 1)
+    up, down, score = full, 0, length
+    for char in other:
+        x = masks.get(char, 0) | down
+        zero = (((x & up) + up) ^ up) | x  # where the diagonal step costs nothing
+        right_up = down | ~(zero | up)
+        right_down = up & zero
+        if right_up & last:
+            score += 1
+        elif right_down & last:
+            score -= 1
+        shifted = (right_up << 1) | 1  # the top row counts up: its distance is its column
+        down = shifted & zero & full
+        up = ((right_down << 1) | ~(shifted | zero)) & full
+    return score
+
+
+class Nearest:
+    """The name nearest to a word, among many: what ``notes.closest`` finds,
+    without comparing the word with every name.
+
+    Each unresolved wikilink asks for a suggestion, and a notebook of
+    thousands of notes has as many names (``closest`` took a tenth of a
+    second per link at 5,000 notes). The search here looks for a name one
+    edit away, then two, and so on up to the limit, and stops at the first
+    distance where it finds one: most broken links are a typing slip away
+    from their name. For ``edits`` edits it measures only the names that can
+    be that near: no more than ``edits`` characters longer or shorter, and
+    holding a whole piece of the word, cut in ``edits + 1`` pieces, at most
+    ``edits`` places from where the word has it (that many edits cannot touch
+    every piece, nor move one further). The pieces are found with ``str.find``
+    in the names written one after another, a search at C speed instead of a
+    loop over the names.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = sorted(set(names))
+        self.text = "\n".join(self.names)
+        self.starts: list[int] = []  # where each name starts in ``text``
+        self.by_length: dict[int, list[int]] = {}  # name lengths to indices
+        at = 0
+        for index, name in enumerate(self.names):
+            self.starts.append(at)
+            at += len(name) + 1
+            self.by_length.setdefault(len(name), []).append(index)
+
+    def __call__(self, word: str, limit: int) -> str | None:
+        """The name fewest edits from ``word``, at most ``limit``; of two as
+        near, the first in sorted order. Names and word compare as given."""
+        masks: dict[str, int] = {}
+        for place, char in enumerate(word):
+            masks[char] = masks.get(char, 0) | 1 << place
+        for edits in range(limit + 1):
+            found = [
+                (distance, self.names[index])
+                for index in sorted(self._candidates(word, edits))
+                if (distance := _edit_distance(masks, len(word), self.names[index])) <= edits
+            ]
+            if found:
+                return min(found)[1]
+        return None
+
+    def _candidates(self, word: str, edits: int) -> Iterable[int]:
+        """The names that may be within ``edits`` edits of ``word`` (see the class)."""
+        size = len(word)
+        if size <= edits:  # too short to cut in pieces: every name of a length near it
+            lengths = range(size + edits + 1)
+            return [index for length in lengths for index in self.by_length.get(length, ())]
+        found: set[int] = set()
+        cuts = [size * n // (edits + 1) for n in range(edits + 2)]
+        for start, end in itertools.pairwise(cuts):
+            piece = word[start:end]
+            at = self.text.find(piece)
+            while at >= 0:
+                index = bisect.bisect_right(self.starts, at) - 1
+                near = abs(at - self.starts[index] - start) <= edits
+                if near and abs(len(self.names[index]) - size) <= edits:
+                    found.add(index)
+                at = self.text.find(piece, at + 1)
+        return found
+
+
+class Resolver:
+    """Finds the page a wikilink or a note link means."""
+
+    def __init__(self, notebook: Notebook, images: dict[str, str] | None = None) -> None:
+        self.notebook = notebook
+        self.pages: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        for slug, contact in notebook.contacts.items():
+            self.pages.setdefault(slug.casefold(), contact_page(slug))
+            self.labels[contact_page(slug)] = contact.name
+        for slug, interview in notebook.interviews.items():
+            self.pages.setdefault(slug.casefold(), interview_page(slug))
+            person = notebook.contacts.get(interview.contact)
+            name = person.name if person else interview.contact
+            self.labels[interview_page(slug)] = f"{name}, {interview.date.isoformat()}"
+        self.names: dict[str, str] = {}
+        for contact in notebook.contacts.values():
+            self.names.setdefault(contact.name.casefold(), contact_page(contact.slug))
+        for contact in notebook.contacts.values():
+            for alias in contact.aliases:
+                self.names.setdefault(alias.casefold(), contact_page(contact.slug))
+        # Note files (as written in the notebook) to their pages.
+        self.files: dict[str, str] = {c.path: contact_page(s) for s, c in notebook.contacts.items()}
+        self.files.update({i.path: interview_page(s) for s, i in notebook.interviews.items()})
+        self.images = images or {}  # file name (folded) -> site path
+        self._nearest: Nearest | None = None
+        self._suggested: dict[str, str | None] = {}
+
+    def page(self, target: str) -> str | None:
+        """The page named by a wikilink target: by slug, then name, then alias."""
+        key = " ".join(target.split()).casefold()
+        return self.pages.get(key) or self.names.get(key)
+
+    def suggestion(self, target: str) -> str | None:
+        """The nearest slug, name or alias to an unresolved target."""
+        if target not in self._suggested:
+            if self._nearest is None:  # made for the first unresolved link only
+                self._nearest = Nearest([*self.pages, *self.names])
+            limit = max(2, len(target) // 4)
+            self._suggested[target] = self._nearest(target.casefold(), limit)
+        return self._suggested[target]
+
+    def note_file(self, source_file: str, target: str) -> str | None:
+        """The page of a relative Markdown link from note ``source_file`` to a note file."""
+        path = unquote(target.strip("<>")).split("#", 1)[0]
+        if not path.endswith(".md") or "://" in path or path.startswith("/"):
+            return None
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(source_file), path))
+        return self.files.get(joined)
+
+
+def relative_link(source: str, target: str) -> str:
+    """A relative link between two source paths of the site.
+
+    ``posixpath.relpath`` asks the file system for the working folder on
+    every call; pages are linked tens of thousands of times in a big notebook.
+    """
+    folder = source.rpartition("/")[0]
+    if folder and target.startswith(folder + "/"):
+        return target[len(folder) + 1 :]
+    return "../" * (folder.count("/") + 1 if folder else 0) + target
+
+
+def lines_with_code(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Each line of ``text`` with its number and whether it is inside fenced code."""
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n")):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * len(match.group(1))
+            yield number, line, True
+        elif fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            yield number, line, True
+        else:
+            yield number, line, False
+
+
+def _sentence(line: str, start: int, end: int) -> str:
+    """The sentence of ``line`` around ``line[start:end]``, as plain text."""
+    before = _SENTENCE_END.split(line[:start])[-1]
+    after = _SENTENCE_END.split(line[end:], maxsplit=1)[0]
+    text = _WIKILINK.sub(lambda m: m.group(4) or m.group(2), before + line[start:end] + after)
+    text = _MD_LINK.sub(lambda m: m.group(2), text).replace("**", "")
+    return " ".join(text.split()).strip(" -*>#")[:240]
+
+
+def rewrite_body(
+    body: str,
+    page: str,
+    note_path: str,
+    body_line: int,
+    resolver: Resolver,
+    links: Links,
+) -> str:
+    """The note's body with wikilinks and note links pointing to the generated pages.
+
+    ``page`` is the page the body is shown on; ``note_path`` the note's file
+    (relative links are resolved from it); ``body_line`` the file line where
+    the body starts, for problems. Unresolved wikilinks stay as readable text
+    and are reported as warnings.
+    """
+    if "[[" not in body and ".md" not in body:
+        return body  # no link to rewrite: most notes
+    label = resolver.labels.get(page, page)
+    out: list[str] = []
+    for number, line, in_code in lines_with_code(body):
+        if in_code or ("[[" not in line and ".md" not in line):
+            out.append(line)
+            continue
+        pieces = _split_code_spans(line)
+        rewritten = []
+
+        def wikilink(match: re.Match[str], n: int = number, src: str = line) -> str:
+            return _wikilink(match, page, note_path, body_line + n, src, resolver, links, label)
+
+        def note_link(match: re.Match[str], src: str = line) -> str:
+            return _note_link(match, page, note_path, src, resolver, links, label)
+
+        for piece, is_code in pieces:
+            if not is_code:
+                # Note links first: the wikilinks' output must not be read again.
+                piece = _WIKILINK.sub(wikilink, _MD_LINK.sub(note_link, piece))
+            rewritten.append(piece)
+        out.append("".join(rewritten))
+    return "\n".join(out)
+
+
+def _split_code_spans(line: str) -> list[tuple[str, bool]]:
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(line):
+        pieces.append((line[position : match.start()], False))
+        pieces.append((match.group(0), True))
+        position = match.end()
+    pieces.append((line[position:], False))
+    return pieces
+
+
+def _wikilink(
+    match: re.Match[str],
+    page: str,
+    note_path: str,
+    line: int,
+    source_line: str,
+    resolver: Resolver,
+    links: Links,
+    label: str,
+) -> str:
+    embed, target, heading, alias = match.groups()
+    target = target.strip()
+    if embed and target.lower().endswith(IMAGE_SUFFIXES):
+        image = resolver.images.get(posixpath.basename(target).casefold())
+        text = escape_line(alias or posixpath.splitext(posixpath.basename(target))[0])
+        if image:
+            return f"![{text}]({href(relative_link(page, image))})"
+        links.problems.append(
+            Problem(
+                note_path,
+                line,
+                "warning",
+                f"embedded image {target} not found; put it in attachments/ or beside the note",
+            )
+        )
+        return text
+    found = resolver.page(target)
+    shown = alias or (resolver.labels.get(found, target) if found and not alias else target)
+    if found is None:
+        suggestion = resolver.suggestion(target)
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        links.problems.append(
+            Problem(note_path, line, "warning", f"wikilink [[{target}]] matches no note{hint}")
+        )
+        return escape_line(alias or target)
+    anchor = ""
+    if heading:
+        anchor = "#" + re.sub(r"[^\w\- ]", "", heading[1:]).strip().lower().replace(" ", "-")
+    start = source_line.find(match.group(0))
+    context = _sentence(source_line, start, start + len(match.group(0)))
+    links.mention(found, Mention(page, label, context))
+    return f"[{escape_line(shown)}]({href(relative_link(page, found))}{anchor})"
+
+
+def _note_link(
+    match: re.Match[str],
+    page: str,
+    note_path: str,
+    source_line: str,
+    resolver: Resolver,
+    links: Links,
+    label: str,
+) -> str:
+    embed, text, target, title = match.groups()
+    if embed:
+        return match.group(0)
+    found = resolver.note_file(note_path, target)
+    if found is None:
+        return match.group(0)
+    anchor = ""
+    raw = unquote(target.strip("<>"))
+    if "#" in raw:
+        anchor = "#" + raw.split("#", 1)[1]
+    start = source_line.find(match.group(0))
+    context = _sentence(source_line, start, start + len(match.group(0)))
+    links.mention(found, Mention(page, label, context))
+    return f"[{text}]({href(relative_link(page, found))}{anchor}{title or ''})"
+
+
+@dataclass(frozen=True)
+class LinkedNotes:
+    """Every note body with its links rewritten, and the backlinks found."""
+
+    bodies: dict[str, str]
+    backlinks: dict[str, list[Mention]]
+    problems: list[Problem]
+
+
+def link_notes(
+    notebook: Notebook,
+    images: dict[str, str] | None = None,
+    docs: dict[str, str] | None = None,
+) -> LinkedNotes:
+    """Rewrite the links of every note body and collect backlinks.
+
+    Besides links in bodies, an interview mentions its contact, a contact
+    the person who introduced them, and a referral the person referred.
+    ``docs`` are hand-written pages the notebook's pages are made from
+    (``{"index.md": text}`` for the home page): rewritten the same way.
+    """
+    resolver = Resolver(notebook, images)
+    links = Links()
+    bodies: dict[str, str] = {}
+    for source, text in sorted((docs or {}).items()):
+        bodies[source] = rewrite_body(text, source, f"docs/{source}", 1, resolver, links)
+    for slug, contact in notebook.contacts.items():
+        page = contact_page(slug)
+        bodies[page] = rewrite_body(
+            contact.body, page, contact.path, contact.body_line, resolver, links
+        )
+        if contact.introduced_by and contact.introduced_by in notebook.contacts:
+            links.mention(
+                contact_page(contact.introduced_by),
+                Mention(page, contact.name, f"{contact.name} was introduced by this person."),
+            )
+    for slug, interview in notebook.interviews.items():
+        page = interview_page(slug)
+        label = resolver.labels[page]
+        bodies[page] = rewrite_body(
+            interview.body, page, interview.path, interview.body_line, resolver, links
+        )
+        if interview.contact in notebook.contacts:
+            what = "Cancelled conversation" if interview.cancelled else "Conversation"
+            links.mention(
+                contact_page(interview.contact),
+                Mention(page, label, f"{what} on {interview.date.isoformat()}."),
+            )
+        for referral in interview.referrals:
+            target = (
+                contact_page(referral.contact)
+                if referral.contact and referral.contact in notebook.contacts
+                else resolver.names.get((referral.name or "").casefold())
+            )
+            if target:
+                note = f": {referral.note}" if referral.note else "."
+                links.mention(target, Mention(page, label, f"Referred in this conversation{note}"))
+    for found in links.backlinks.values():
+        found.sort(key=lambda m: (m.source, m.context))
+    return LinkedNotes(bodies, links.backlinks, links.problems)
+
+
+def find_attachments(root: Path, folders: tuple[str, ...]) -> dict[str, Path]:
+    """Images kept beside the notes: ``{site path: file}``.
+
+    Images in the note folders keep their place (``contacts/photo.png``);
+    images of an attachments folder (Obsidian's) keep theirs too. Hidden
+    folders (``.obsidian``) and names starting with ``_`` are skipped, and so
+    is anything that resolves outside the notebook (a symlink elsewhere).
+    """
+    found: dict[str, Path] = {}
+    top = root.resolve()
+    for folder in folders:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            relative = path.relative_to(root)
+            if any(part.startswith((".", "_")) for part in relative.parts):
+                continue
+            if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(top):
+                continue
+            found[relative.as_posix()] = path
+    return found
+
+
+def image_index(site_paths: Iterable[str]) -> dict[str, str]:
+    """File name (case folded) to site path, for ``![[photo.png]]`` embeds."""
+    index: dict[str, str] = {}
+    for site_path in sorted(site_paths):
+        index.setdefault(posixpath.basename(site_path).casefold(), site_path)
+    return index
+
+
+def strip_wikilinks(text: str) -> str:
+    """Wikilinks as plain text (their label), for a site without note pages."""
+    out = []
+    for _, line, in_code in lines_with_code(text):
+        if in_code or "[[" not in line:
+            out.append(line)
+            continue
+        out.append(
+            "".join(
+                piece
+                if is_code
+                else _WIKILINK.sub(lambda m: escape_line(m.group(4) or m.group(2)), piece)
+                for piece, is_code in _split_code_spans(line)
+            )
+        )
+    return "\n".join(out)
+
+
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+_ANY_HEADING = re.compile(r"^#{1,5}\s", re.MULTILINE)
+
+
+def demote_headings(text: str) -> str:
+    """Every ATX heading one level down (``#`` to ``##``), code left alone.
+
+    A note's body is shown under the page's "Notes" heading, below the
+    page's own title: its ``# Title`` must not compete with them.
+    """
+    if not _ANY_HEADING.search(text):
+        return text
+    return "\n".join(
+        line if in_code else _HEADING.sub(r"#\1\2", line)
+        for _, line, in_code in lines_with_code(text)
+    )
