@@ -34,6 +34,7 @@ browser:  ## make sure Chromium is there for the browser tests
 lint: $(VENV)/.test
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.test
 	$(BIN)/mypy

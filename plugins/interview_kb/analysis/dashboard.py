@@ -4,12 +4,8 @@ coming with how ready you are, the plan's progress and the funnel."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..core.model import Notebook
-
-if TYPE_CHECKING:
-    pass
 
 
 def seniority_split(notebook: Notebook, today: date) -> tuple[int, int]:

@@ -22,12 +22,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from ..core.model import Contact, Notebook, Referral, interview_order
-
-if TYPE_CHECKING:  # pages.py may import this module
-    pass
 
 #: The deepest nesting of the tree; deeper people start a new top-level entry.
 MAX_DEPTH = 8

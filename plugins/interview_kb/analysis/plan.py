@@ -22,12 +22,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..core.model import Notebook, Options
-
-if TYPE_CHECKING:  # pages.py may import this module
-    pass
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: The most extra people the junior-share message will count before it gives up.

@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     CATEGORIES,
@@ -36,9 +35,6 @@ from ..core.model import (
     fold,
     interview_order,
 )
-
-if TYPE_CHECKING:  # pages.py may import this module
-    pass
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..core.model import Interview, Notebook, Reflection, interview_order
-
-if TYPE_CHECKING:  # pages.py may import this module
-    pass
 
 
 @dataclass(frozen=True)

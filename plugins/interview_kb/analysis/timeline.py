@@ -31,13 +31,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from ..core.model import Contact, Interview, Notebook
-
-if TYPE_CHECKING:  # pages.py may import this module
-    pass
-
 
 #: Event kinds besides the outreach kinds, in the order a day's events happen.
 INTERVIEW_KINDS = ("interview-scheduled", "interview", "interview-cancelled")

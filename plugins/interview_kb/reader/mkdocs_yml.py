@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+import yaml_env_tag
 
 from ..core.model import POLICIES, PUBLISH_MODES, Options
 
@@ -158,8 +159,6 @@ def _unknown(loader: yaml.SafeLoader, node: yaml.Node) -> Unknown:
 
 def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> object:
     """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``, as MkDocs reads it."""
-    import yaml_env_tag  # installed with MkDocs
-
     return yaml_env_tag.construct_env_tag(loader, node)
 
 

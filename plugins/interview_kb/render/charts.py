@@ -33,16 +33,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
+from ..analysis.plan import Plan
+from ..analysis.public import PublicCount
+from ..analysis.reflections import Rating, TagInterest
+from ..analysis.timeline import Event, Month, Stages
 from ..core.model import MONTH_NAMES
 from .markup import Markdown
-
-if TYPE_CHECKING:  # the view modules import this one
-    from ..analysis.plan import Plan
-    from ..analysis.public import PublicCount
-    from ..analysis.reflections import Rating, TagInterest
-    from ..analysis.timeline import Event, Month, Stages
 
 WIDTH = 380
 RIGHT = WIDTH - 2  # where bars and right-aligned text end: bold text may overhang
