@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from interview_kb.core.model import Options, Problem, Promise, Referral, Resource
-from interview_kb.reader.notes import closest, edit_distance, read_notebook
+from interview_kb.core.suggest import closest
+from interview_kb.reader.notes import read_notebook
 
 from .conftest import WriteNotebook
 
@@ -490,6 +491,11 @@ def test_reading_never_changes_a_note(write_notebook: WriteNotebook) -> None:
 
 
 def test_suggestions() -> None:
-    assert edit_distance("thank-you", "thank_you") == 1
+    # One edit apart: found within one edit, not within none.
+    assert closest("thank-you", ["thank_you"], 1) == "thank_you"
+    assert closest("thank-you", ["thank_you"], 0) is None
+    # Of two as near, the first in sorted order, whatever order they come in.
+    assert closest("ab", ["ac", "aa"]) == closest("ab", ["aa", "ac"]) == "aa"
+    assert closest("Organisation", ["organization"]) == "organization"  # case ignored
     assert closest("organisation", ["organization", "role"]) == "organization"
     assert closest("zzz", ["organization", "role"]) is None

@@ -30,8 +30,9 @@ from ..core.model import (
     Options,
     OutreachEvent,
 )
+from ..core.suggest import closest
 from ..reader.mkdocs_yml import PLUGIN_NAME, quick_setup
-from ..reader.notes import closest, read_notebook
+from ..reader.notes import read_notebook
 
 # The commands that write notes import authoring (and with it Jinja2) when
 # they run, as other commands import what only they need: `check` starts

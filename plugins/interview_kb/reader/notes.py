@@ -46,6 +46,7 @@ from ..core.model import (
     Resource,
     Severity,
 )
+from ..core.suggest import closest
 from .composer import (
     _CONTROL,
     _LOADER,
@@ -98,32 +99,6 @@ class Invalid(Exception):
 
 # ---------------------------------------------------------------------------
 # suggestions
-
-
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance of two short strings, capped at ``limit``."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) >= limit:  # no later row can come back under the limit
-            return limit
-        previous = current
-    return min(previous[-1], limit)
-
-
-def closest(word: str, candidates: Iterable[str], max_distance: int = 2) -> str | None:
-    """The candidate nearest to ``word`` within ``max_distance`` edits, if any."""
-    best: tuple[int, str] | None = None
-    folded = word.casefold()
-    for candidate in sorted(candidates):
-        distance = edit_distance(folded, candidate.casefold(), max_distance + 1)
-        if distance <= max_distance and (best is None or distance < best[0]):
-            best = (distance, candidate)
-    return best[1] if best else None
 
 
 def _did_you_mean(suggestion: str | None) -> str:

@@ -9,17 +9,16 @@ the mention.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from ..core.model import Notebook, Problem
 from ..core.paths import contact_page, interview_page
+from ..core.suggest import Nearest
 from .markup import escape_line, href
 
 ATTACHMENTS_DIR = "attachments"  # Obsidian's usual folder for pasted images
@@ -57,101 +56,6 @@ class Links:
         if target != mention.source and (target, mention) not in self._seen:
             self._seen.add((target, mention))
             found.append(mention)
-
-
-def _edit_distance(masks: Mapping[str, int], length: int, other: str) -> int:
-    """The Levenshtein distance between a word and ``other``.
-
-    The word is given as ``masks`` (for each of its characters, a bit set at
-    each place the character holds) and its ``length``. This is Hyyrö's form
-    of Myers' bit-parallel algorithm: a column of the distance table is kept
-    as two bit sets, the rows where it goes up by one and where it goes down
-    by one, and each character of ``other`` moves it one column on in a few
-    integer operations, instead of a loop over the word.
-    """
-    if not length:
-        return len(other)
-    full = (1 << length) - 1
-    last = 1 << (length - 1)
-    up, down, score = full, 0, length
-    for char in other:
-        x = masks.get(char, 0) | down
-        zero = (((x & up) + up) ^ up) | x  # where the diagonal step costs nothing
-        right_up = down | ~(zero | up)
-        right_down = up & zero
-        if right_up & last:
-            score += 1
-        elif right_down & last:
-            score -= 1
-        shifted = (right_up << 1) | 1  # the top row counts up: its distance is its column
-        down = shifted & zero & full
-        up = ((right_down << 1) | ~(shifted | zero)) & full
-    return score
-
-
-class Nearest:
-    """The name nearest to a word, among many: what ``notes.closest`` finds,
-    without comparing the word with every name.
-
-    Each unresolved wikilink asks for a suggestion, and a notebook of
-    thousands of notes has as many names (``closest`` took a tenth of a
-    second per link at 5,000 notes). The search here looks for a name one
-    edit away, then two, and so on up to the limit, and stops at the first
-    distance where it finds one: most broken links are a typing slip away
-    from their name. For ``edits`` edits it measures only the names that can
-    be that near: no more than ``edits`` characters longer or shorter, and
-    holding a whole piece of the word, cut in ``edits + 1`` pieces, at most
-    ``edits`` places from where the word has it (that many edits cannot touch
-    every piece, nor move one further). The pieces are found with ``str.find``
-    in the names written one after another, a search at C speed instead of a
-    loop over the names.
-    """
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.names = sorted(set(names))
-        self.text = "\n".join(self.names)
-        self.starts: list[int] = []  # where each name starts in ``text``
-        self.by_length: dict[int, list[int]] = {}  # name lengths to indices
-        at = 0
-        for index, name in enumerate(self.names):
-            self.starts.append(at)
-            at += len(name) + 1
-            self.by_length.setdefault(len(name), []).append(index)
-
-    def __call__(self, word: str, limit: int) -> str | None:
-        """The name fewest edits from ``word``, at most ``limit``; of two as
-        near, the first in sorted order. Names and word compare as given."""
-        masks: dict[str, int] = {}
-        for place, char in enumerate(word):
-            masks[char] = masks.get(char, 0) | 1 << place
-        for edits in range(limit + 1):
-            found = [
-                (distance, self.names[index])
-                for index in sorted(self._candidates(word, edits))
-                if (distance := _edit_distance(masks, len(word), self.names[index])) <= edits
-            ]
-            if found:
-                return min(found)[1]
-        return None
-
-    def _candidates(self, word: str, edits: int) -> Iterable[int]:
-        """The names that may be within ``edits`` edits of ``word`` (see the class)."""
-        size = len(word)
-        if size <= edits:  # too short to cut in pieces: every name of a length near it
-            lengths = range(size + edits + 1)
-            return [index for length in lengths for index in self.by_length.get(length, ())]
-        found: set[int] = set()
-        cuts = [size * n // (edits + 1) for n in range(edits + 2)]
-        for start, end in itertools.pairwise(cuts):
-            piece = word[start:end]
-            at = self.text.find(piece)
-            while at >= 0:
-                index = bisect.bisect_right(self.starts, at) - 1
-                near = abs(at - self.starts[index] - start) <= edits
-                if near and abs(len(self.names[index]) - size) <= edits:
-                    found.add(index)
-                at = self.text.find(piece, at + 1)
-        return found
 
 
 class Resolver:
