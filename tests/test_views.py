@@ -18,7 +18,7 @@ import pytest
 from interview_kb.analysis.network import (
     MAX_DEPTH,
     contact_key,
-    name_key,
+    named_key,
     network,
     reach,
     resolve_referral,
@@ -717,7 +717,7 @@ def test_network_edges_and_resolution() -> None:
         ("contact:priya", "name:dev patel", "referred"),
         ("contact:sam", "contact:bea", "introduced"),
     ]
-    assert net.people[name_key("Dev  Patel")].slug is None
+    assert net.people[named_key("Dev  Patel")].slug is None
     lines = [(line.depth, line.person.name, line.mark) for line in tree(net)]
     assert lines == [
         (0, "Priya", ""),

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 
 from ..core.dates import Calendar
 from ..core.model import Contact, Interview, Notebook, Options, OutreachEvent, Referral
+from ..core.people import People, name_key
 
 KINDS = (
     "thank-you",
@@ -259,16 +260,12 @@ def contact_rows(
 # indexes over the whole notebook
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def organization_key(organization: str | None) -> str | None:
     """An organization as compared by try-another: white space collapsed, case
     folded; None when it is absent or blank."""
     if organization is None:
         return None
-    key = _name_key(organization)
+    key = name_key(organization)
     return key or None
 
 
@@ -278,7 +275,6 @@ class _Index:
     def __init__(self, notebook: Notebook) -> None:
         self.notebook = notebook
         self.facts: dict[str, _Facts] = {}
-        names: dict[str, list[str]] = {}
         # For each organization, the two contacts asked most recently (date
         # of their latest request, slug): enough to answer "was anyone else
         # there asked since?" in constant time.
@@ -287,17 +283,13 @@ class _Index:
             contact = notebook.contacts[slug]
             facts = _facts(contact, notebook.interviews_of(slug))
             self.facts[slug] = facts
-            for name in (contact.name, *contact.aliases):
-                slugs = names.setdefault(_name_key(name), [])
-                if slug not in slugs:
-                    slugs.append(slug)
             organization = organization_key(contact.organization)
             if organization is not None and facts.request is not None:
                 top = self.asked.setdefault(organization, [])
                 top.append((facts.request, slug))
                 top.sort(reverse=True)
                 del top[2:]
-        self.names = {name: tuple(slugs) for name, slugs in names.items()}
+        self.people = People(notebook.contacts)
 
     def name(self, slug: str) -> str:
         contact = self.notebook.contacts.get(slug)
@@ -318,7 +310,7 @@ class _Index:
         if referral.contact and referral.contact in self.notebook.contacts:
             return (referral.contact,)
         if referral.name:
-            return self.names.get(_name_key(referral.name), ())
+            return self.people.all_named(referral.name)
         return ()
 
     def has_activity(self, slug: str) -> bool:

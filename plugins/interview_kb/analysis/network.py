@@ -24,6 +24,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from ..core.model import Contact, Notebook, Referral, interview_order
+from ..core.people import People, name_key
 
 #: The deepest nesting of the tree; deeper people start a new top-level entry.
 MAX_DEPTH = 8
@@ -91,49 +92,24 @@ class Network:
         return {e.source for e in self.edges} | {e.target for e in self.edges}
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def contact_key(slug: str) -> str:
     """The person key of a contact."""
     return f"contact:{slug}"
 
 
-def name_key(name: str) -> str:
+def named_key(name: str) -> str:
     """The person key of someone known only by name."""
-    return f"name:{_name_key(name)}"
-
-
-class PeopleIndex:
-    """Finds a person's note by slug, else by name or alias (see the module's docstring)."""
-
-    def __init__(self, notebook: Notebook) -> None:
-        self.contacts = notebook.contacts
-        names: dict[str, str] = {}
-        for slug in sorted(notebook.contacts):
-            contact = notebook.contacts[slug]
-            for name in (contact.name, *contact.aliases):
-                names.setdefault(_name_key(name), slug)
-        self.names = names
-
-    def slug(self, slug: str | None, name: str | None) -> str | None:
-        if slug and slug in self.contacts:
-            return slug
-        for text in (name, slug):
-            if text and _name_key(text) in self.names:
-                return self.names[_name_key(text)]
-        return None
+    return f"name:{name_key(name)}"
 
 
 def resolve_referral(notebook: Notebook, referral: Referral) -> str | None:
     """The slug of the contact a referral points to, or None when it has no note."""
-    return PeopleIndex(notebook).slug(referral.contact, referral.name)
+    return People(notebook.contacts).slug(referral.contact, referral.name)
 
 
 def network(notebook: Notebook, today: date) -> Network:
     """Every introduction and every referral of a held interview, as a network."""
-    resolver = PeopleIndex(notebook)
+    resolver = People(notebook.contacts)
     people: dict[str, Person] = {}
     edges: set[Edge] = set()
 
@@ -146,7 +122,7 @@ def network(notebook: Notebook, today: date) -> Network:
         text = " ".join((name or slug or "").split())
         if not text:
             return None
-        key = name_key(text)
+        key = named_key(text)
         people.setdefault(key, Person(key, text))
         return key
 

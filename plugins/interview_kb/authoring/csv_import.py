@@ -13,9 +13,10 @@ from ..core.model import (
     MONTH_NAMES,
     Notebook,
 )
+from ..core.people import People, name_key
 from .errors import AuthoringError
 from .new_notes import ContactDraft, render_contact
-from .slugs import contact_by_name, free_slug, name_key, normalize_url, slugify
+from .slugs import free_slug, normalize_url, slugify
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def plan_import(
 ) -> list[PlannedNote]:
     """One planned note per row; a person already in the notebook (same
     LinkedIn URL, or same name or alias) or earlier in the file is skipped."""
-    names = contact_by_name(notebook)
+    names = dict(People(notebook.contacts).names)
     urls = {normalize_url(c.linkedin): slug for slug, c in notebook.contacts.items() if c.linkedin}
     used = set(taken)
     plans: list[PlannedNote] = []

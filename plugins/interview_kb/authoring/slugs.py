@@ -7,9 +7,6 @@ import unicodedata
 from collections.abc import Container
 from datetime import date
 
-from ..core.model import (
-    Notebook,
-)
 from .errors import AuthoringError
 
 # Letters that Unicode does not decompose into a base letter and an accent.
@@ -82,20 +79,6 @@ def free_slug(base: str, taken: Container[str]) -> str:
 def interview_slug(day: date, contact: str, taken: Container[str]) -> str:
     """``YYYY-MM-DD-<contact>``, with ``-2``, ``-3`` for another one that day."""
     return free_slug(f"{day.isoformat()}-{contact}", taken)
-
-
-def name_key(name: str) -> str:
-    """A name as compared with others: case and runs of white space ignored."""
-    return " ".join(name.split()).casefold()
-
-
-def contact_by_name(notebook: Notebook) -> dict[str, str]:
-    """Every contact's name and aliases (``name_key``) and the slug they belong to."""
-    names: dict[str, str] = {}
-    for contact in notebook.contacts.values():
-        for name in (contact.name, *contact.aliases):
-            names.setdefault(name_key(name), contact.slug)
-    return names
 
 
 def normalize_url(url: str) -> str:

@@ -30,6 +30,7 @@ from ..core.model import (
     Options,
     OutreachEvent,
 )
+from ..core.people import People, name_key
 from ..core.suggest import closest
 from ..reader.mkdocs_yml import PLUGIN_NAME, quick_setup
 from ..reader.notes import read_notebook
@@ -529,11 +530,11 @@ def _unreadable(setup: Setup, notebook: Notebook, folder: str, slug: str) -> Non
 def find_contact(setup: Setup, notebook: Notebook, text: str, what: str = "contact") -> str:
     """The slug of the contact named by ``text``: a slug, a name or an alias."""
     from ..authoring.errors import AuthoringError
-    from ..authoring.slugs import contact_by_name, name_key, slugify
+    from ..authoring.slugs import slugify
 
     if text in notebook.contacts:
         return text
-    by_name = contact_by_name(notebook).get(name_key(text))
+    by_name = People(notebook.contacts).named(text)
     if by_name:
         return by_name
     with contextlib.suppress(AuthoringError):
@@ -676,7 +677,7 @@ def new_contact(
     """Write contacts/<slug>.md for NAME; the slug is made from the name."""
     from ..authoring.errors import AuthoringError
     from ..authoring.new_notes import ContactDraft, render_contact
-    from ..authoring.slugs import contact_by_name, free_slug, is_slug, name_key, slugify
+    from ..authoring.slugs import free_slug, is_slug, slugify
 
     setup = load_setup(config_file)
     person = _clean(name)
@@ -685,7 +686,7 @@ def new_contact(
     notebook = setup.read()
     folder = setup.root / setup.options.contacts_dir
     other_names = _split_option(aliases)
-    names = contact_by_name(notebook)
+    names = People(notebook.contacts).names
     same = next((names[k] for k in map(name_key, (person, *other_names)) if k in names), None)
     if same is not None and not duplicate:
         raise click.ClickException(
@@ -881,7 +882,6 @@ def thanked(interview: str, on: str | None, config_file: str) -> None:
     """
     from ..authoring.edits import set_thank_you
     from ..authoring.errors import AuthoringError
-    from ..authoring.slugs import contact_by_name, name_key
 
     setup = load_setup(config_file)
     day = _day(setup, on)
@@ -889,7 +889,7 @@ def thanked(interview: str, on: str | None, config_file: str) -> None:
     chosen = notebook.interviews.get(interview)
     if chosen is None:
         _unreadable(setup, notebook, setup.options.interviews_dir, interview)
-        if interview in notebook.contacts or name_key(interview) in contact_by_name(notebook):
+        if interview in notebook.contacts or People(notebook.contacts).named(interview):
             slug = find_contact(setup, notebook, interview)
             today = setup.today(None)
             held = [i for i in notebook.interviews_of(slug) if i.is_held(today)]

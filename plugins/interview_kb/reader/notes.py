@@ -46,6 +46,7 @@ from ..core.model import (
     Resource,
     Severity,
 )
+from ..core.people import People
 from ..core.suggest import closest
 from .composer import (
     _CONTROL,
@@ -1436,17 +1437,9 @@ def _read_note(
         return None
 
 
-def _contact_by_name(contacts: dict[str, Contact]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for contact in contacts.values():
-        for name in (contact.name, *contact.aliases):
-            names.setdefault(name.casefold(), contact.slug)
-    return names
-
-
 def _check_references(contacts: dict[str, Contact], references: list[_Reference]) -> set[str]:
     """Report slugs that name no contact; returns interviews to leave out."""
-    names = _contact_by_name(contacts)
+    people = People(contacts)
     dropped: set[str] = set()
     # A contact renamed leaves every note naming it with the same missing
     # slug: each is looked for among all contacts once.
@@ -1459,7 +1452,7 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
         elif ref.slug in suggestions:
             suggestion = suggestions[ref.slug]
         else:
-            suggestion = names.get(ref.slug.casefold()) or closest(ref.slug, contacts, 3)
+            suggestion = people.named(ref.slug) or closest(ref.slug, contacts, 3)
             suggestions[ref.slug] = suggestion
         message = f"{ref.what} '{_clip(ref.slug)}' not found{_did_you_mean(suggestion)}"
         if ref.what == "contact":

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from ..core.model import Notebook, Problem
 from ..core.paths import contact_page, interview_page
+from ..core.people import People, name_key
 from ..core.suggest import Nearest
 from .markup import escape_line, href
 
@@ -73,12 +74,9 @@ class Resolver:
             person = notebook.contacts.get(interview.contact)
             name = person.name if person else interview.contact
             self.labels[interview_page(slug)] = f"{name}, {interview.date.isoformat()}"
-        self.names: dict[str, str] = {}
-        for contact in notebook.contacts.values():
-            self.names.setdefault(contact.name.casefold(), contact_page(contact.slug))
-        for contact in notebook.contacts.values():
-            for alias in contact.aliases:
-                self.names.setdefault(alias.casefold(), contact_page(contact.slug))
+        self.people = People(notebook.contacts)
+        # Names and aliases (``name_key``) to the page of the contact they mean.
+        self.names = {key: contact_page(slug) for key, slug in self.people.names.items()}
         # Note files (as written in the notebook) to their pages.
         self.files: dict[str, str] = {c.path: contact_page(s) for s, c in notebook.contacts.items()}
         self.files.update({i.path: interview_page(s) for s, i in notebook.interviews.items()})
@@ -88,7 +86,7 @@ class Resolver:
 
     def page(self, target: str) -> str | None:
         """The page named by a wikilink target: by slug, then name, then alias."""
-        key = " ".join(target.split()).casefold()
+        key = name_key(target)
         return self.pages.get(key) or self.names.get(key)
 
     def suggestion(self, target: str) -> str | None:
@@ -319,7 +317,7 @@ def link_notes(
             target = (
                 contact_page(referral.contact)
                 if referral.contact and referral.contact in notebook.contacts
-                else resolver.names.get((referral.name or "").casefold())
+                else resolver.names.get(name_key(referral.name or ""))
             )
             if target:
                 note = f": {referral.note}" if referral.note else "."

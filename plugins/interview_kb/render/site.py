@@ -13,10 +13,10 @@ import jinja2
 import yaml
 
 from ..analysis.followups import Item, calendar_for, contact_status, due_items
-from ..analysis.network import PeopleIndex
 from ..core.dates import Calendar
 from ..core.model import Contact, Notebook, Options
 from ..core.paths import contact_page, interview_page
+from ..core.people import People
 from ..core.urls import relative_url
 from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
@@ -85,9 +85,9 @@ class Site:
         return grouped
 
     @cached_property
-    def people(self) -> PeopleIndex:
+    def people(self) -> People:
         """Contacts by slug, name and alias: where a referral by name points."""
-        return PeopleIndex(self.notebook)
+        return People(self.notebook.contacts)
 
     def status(self, contact: Contact) -> str:
         """The contact's status (see docs/notes.md, the ladder)."""
