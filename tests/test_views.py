@@ -24,7 +24,7 @@ from interview_kb.analysis.network import (
     resolve_referral,
     tree,
 )
-from interview_kb.analysis.plan import number, progress
+from interview_kb.analysis.plan import progress
 from interview_kb.analysis.questions import (
     category_key,
     question_rows,
@@ -53,6 +53,7 @@ from interview_kb.core.model import (
     Referral,
     Reflection,
 )
+from interview_kb.core.wording import number_word
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.markup import html_line
 from interview_kb.render.network import render_network
@@ -921,7 +922,7 @@ def test_plan_fragment() -> None:
     people += [(f"s{i}", "senior", ()) for i in range(2)]
     done = render_plan(renderer(_interviewed(*people)))
     assert "Every target of the plan is met." in done
-    assert number(3) == "three" and number(11) == "11"
+    assert number_word(3) == "three" and number_word(11) == "11"
 
 
 # ---------------------------------------------------------------------------

@@ -7,9 +7,9 @@ person, the day you spoke, one thing you learned and what was promised.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from ..core.model import MONTH_NAMES, Contact, Interview, Notebook, Promise
+from ..core.model import Contact, Interview, Notebook, Promise
+from ..core.wording import day_and_month
 from .followups import Item
 
 DRAFTED_KINDS = ("thank-you", "follow-up", "promised", "reconnect")
@@ -40,11 +40,6 @@ def first_name(contact: Contact) -> str:
     return contact.name.split()[0] if contact.name.split() else contact.name
 
 
-def spoken_date(day: date) -> str:
-    """``6 November``: a date as it reads in a message."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]}"
-
-
 def _learned(interview: Interview) -> str | None:
     reflection = interview.reflection
     if reflection and reflection.learned:
@@ -73,7 +68,9 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
     interview = notebook.interviews.get(item.interview) if item.interview else None
     where = f" at {contact.organization}" if contact.organization else ""
     if item.kind == "thank-you" and interview is not None:
-        lines = [f"Thank you for making the time to talk with me on {spoken_date(interview.date)}."]
+        lines = [
+            f"Thank you for making the time to talk with me on {day_and_month(interview.date)}."
+        ]
         learned = _learned(interview)
         if learned:
             lines.append(f"One thing I keep coming back to: {_sentence(learned)}")
@@ -84,7 +81,7 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
             )
         lines.append("I will let you know how things go.")
         return Draft(
-            f"Thank you for our conversation on {spoken_date(interview.date)}",
+            f"Thank you for our conversation on {day_and_month(interview.date)}",
             f"Hi {name},\n\n" + " ".join(lines) + "\n\nBest wishes,",
         )
     if item.kind == "follow-up":
@@ -101,9 +98,9 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
         named = [p for p in promises if p.item in item.action] or promises
         thing = named[0].item if named else "what you mentioned"
         return Draft(
-            f"Following up on our conversation on {spoken_date(interview.date)}",
+            f"Following up on our conversation on {day_and_month(interview.date)}",
             f"Hi {name},\n\nThank you again for our conversation on "
-            f"{spoken_date(interview.date)}. You kindly offered to send {thing}; it would "
+            f"{day_and_month(interview.date)}. You kindly offered to send {thing}; it would "
             "still be very helpful whenever you have a moment.\n\nBest wishes,",
         )
     if item.kind == "reconnect":

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from ..core.dates import Calendar
 from ..core.model import Contact, Interview, Notebook, Options, OutreachEvent, Referral
 from ..core.people import People, name_key
+from ..core.wording import interview_label
 
 KINDS = (
     "thank-you",
@@ -322,11 +323,6 @@ class _Index:
 # the rules
 
 
-def _when(interview: Interview) -> str:
-    when = interview.date.isoformat()
-    return f"{when} at {interview.time:%H:%M}" if interview.time else when
-
-
 def _interview_items(
     interview: Interview, index: _Index, today: date, options: Options, calendar: Calendar
 ) -> Iterator[tuple[str, date, str]]:
@@ -365,10 +361,11 @@ def _interview_items(
                 f"Write to {who}, whom {name} suggested you talk to on {on}.",
             )
     if interview.is_upcoming(today):
+        when = interview_label(interview, " at ")
         yield (
             "prepare",
             interview.date,
-            f"Prepare for your conversation with {name} on {_when(interview)}: reread "
+            f"Prepare for your conversation with {name} on {when}: reread "
             "your notes and choose your questions.",
         )
 

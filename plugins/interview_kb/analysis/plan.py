@@ -24,19 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.model import Notebook, Options
+from ..core.wording import count_in_words
 
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 #: The most extra people the junior-share message will count before it gives up.
 _SEARCH_LIMIT = 1000
-
-
-def number(count: int) -> str:
-    """``one`` to ``ten`` in words, larger numbers in digits."""
-    return _WORDS[count] if 0 <= count < len(_WORDS) else str(count)
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{number(count)} {singular if count == 1 else plural}"
 
 
 @dataclass(frozen=True)
@@ -90,7 +81,9 @@ def _interviews_target(held: int, low: int, high: int) -> Target:
     planned = f"{low} to {high}" if low != high else str(low)
     message: str | None = None
     if held < low:
-        message = f"{_plural(low - held, 'more interview', 'more interviews')} to reach {low}"
+        message = (
+            f"{count_in_words(low - held, 'more interview', 'more interviews')} to reach {low}"
+        )
     elif held == high:
         message = (
             f"you have reached {held} interviews: the plan's upper end; time to decide or widen"
@@ -109,7 +102,7 @@ def _people_target(key: str, label: str, count: int, goal: int, what: str) -> Ta
     missing = max(goal - count, 0)
     message = None
     if missing:
-        message = f"{_plural(missing, 'more person', 'more people')} {what}"
+        message = f"{count_in_words(missing, 'more person', 'more people')} {what}"
     return Target(key, label, count, goal, str(count), str(goal), not missing, message)
 
 
@@ -143,10 +136,10 @@ def _junior_target(juniors: int, known: int, share: float) -> Target:
         for extra in range(1, _SEARCH_LIMIT + 1):
             if too_many and _share_done(juniors, known + extra, share):
                 people = ("more senior or mid-level person", "more senior or mid-level people")
-                message = _plural(extra, *people) + goal
+                message = count_in_words(extra, *people) + goal
                 break
             if not too_many and _share_done(juniors + extra, known + extra, share):
-                message = _plural(extra, "more junior person", "more junior people") + goal
+                message = count_in_words(extra, "more junior person", "more junior people") + goal
                 break
         else:
             people = ("more senior or mid-level people", "more junior people")

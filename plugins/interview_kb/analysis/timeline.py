@@ -33,6 +33,7 @@ from datetime import date
 from types import MappingProxyType
 
 from ..core.model import Contact, Interview, Notebook
+from ..core.wording import clock
 
 #: Event kinds besides the outreach kinds, in the order a day's events happen.
 INTERVIEW_KINDS = ("interview-scheduled", "interview", "interview-cancelled")
@@ -105,7 +106,7 @@ def _interview_text(interview: Interview, kind: str) -> str:
     }[kind]
     details = [interview.mode or ""]
     if interview.time is not None:
-        details.append(f"{interview.time:%H:%M}")
+        details.append(clock(interview.time))
     if interview.duration:
         details.append(f"{interview.duration} minutes")
     shown = ", ".join(d for d in details if d)

@@ -9,6 +9,7 @@ from datetime import date, time
 from ..core.model import (
     BankQuestion,
 )
+from ..core.wording import clock
 from .reading import _require_clean, read_contact_note, read_interview_note
 from .yaml_text import YamlText, yaml_environment, yaml_value
 
@@ -52,7 +53,7 @@ class InterviewDraft:
     def when(self) -> YamlText:
         """``2026-11-03`` or ``2026-11-03 14:30``: how the reader takes a date."""
         day = self.date.isoformat()
-        return YamlText(f"{day} {self.time:%H:%M}" if self.time else day)
+        return YamlText(f"{day} {clock(self.time)}" if self.time else day)
 
 
 def render_contact(draft: ContactDraft, path: str = "contacts/new.md") -> str:

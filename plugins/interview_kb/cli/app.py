@@ -25,13 +25,13 @@ from ..core.model import (
     OUTREACH_KINDS,
     SENIORITIES,
     WARMTHS,
-    WEEKDAY_NAMES,
     Notebook,
     Options,
     OutreachEvent,
 )
 from ..core.people import People, name_key
 from ..core.suggest import closest
+from ..core.wording import count_of, month_title, percent, weekday_date
 from ..reader.mkdocs_yml import PLUGIN_NAME, quick_setup
 from ..reader.notes import read_notebook
 
@@ -147,7 +147,7 @@ def check(config_file: str, output_format: str) -> None:
         warnings = len(notebook.problems) - errors
         summary = (
             f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+            f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
         )
         click.echo(summary, err=bool(notebook.problems))
     if notebook.errors:
@@ -180,7 +180,7 @@ def due(config_file: str, output_format: str, today: str | None, show_all: bool)
         click.echo(json.dumps([item.as_json() for item in items], indent=2, ensure_ascii=False))
         return
     shown = [i for i in items if show_all or i.days_overdue >= -7]
-    click.echo(f"Follow-ups for {WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}")
+    click.echo(f"Follow-ups for {weekday_date(day)}")
     if not shown:
         click.echo("Nothing to do this week.")
     for item in shown:
@@ -210,16 +210,14 @@ def due(config_file: str, output_format: str, today: str | None, show_all: bool)
 def _progress(notebook: Notebook, day: date) -> str:
     """``10 interviews held, 3 coming up; 15 of 19 requests answered (79%)``."""
     from ..analysis.timeline import funnel
-    from ..render.timeline import percent
 
     held = sum(1 for i in notebook.interviews.values() if i.is_held(day))
     coming = sum(1 for i in notebook.interviews.values() if i.is_upcoming(day))
-    text = f"{held} {'interview' if held == 1 else 'interviews'} held, {coming} coming up"
+    text = f"{count_of(held, 'interview')} held, {coming} coming up"
     stages = funnel(notebook, day).overall
     if stages.asked:
-        requests = "request" if stages.asked == 1 else "requests"
         text += (
-            f"; {stages.answered} of {stages.asked} {requests} answered "
+            f"; {stages.answered} of {count_of(stages.asked, 'request')} answered "
             f"({percent(stages.response_rate)})"
         )
     return text
@@ -259,7 +257,6 @@ def text_bar(value: int, scale: int, width: int, blocks: bool = True) -> str:
 def stats(config_file: str, output_format: str, today: str | None) -> None:
     """The outreach funnel and the activity per month, as text charts."""
     from ..analysis.timeline import WARMTH_GROUPS, activity, funnel
-    from ..render.timeline import month_title, percent
 
     setup = load_setup(config_file)
     notebook = setup.read()
@@ -604,7 +601,7 @@ def init(directory: Path, add_missing: bool, site_name: str, config_name: str) -
         target.parent.mkdir(parents=True, exist_ok=True)
         write_new_file(target, text.encode("utf-8"))
     added = len(files) - len(kept)
-    click.echo(f"Added {added} file{'s' * (added != 1)} to {directory}")
+    click.echo(f"Added {count_of(added, 'file')} to {directory}")
     if kept:
         click.echo(f"Kept {len(kept)} that were already there: {', '.join(kept)}")
     click.echo(
@@ -1098,7 +1095,7 @@ def generate(outdir: Path, today: str | None, config_file: str) -> None:
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_new_file(path, data)
-    click.echo(f"Wrote {len(files)} file{'s' * (len(files) != 1)} to {outdir}")
+    click.echo(f"Wrote {count_of(len(files), 'file')} to {outdir}")
     if notebook.errors:
         click.echo(
             f"{len(notebook.errors)} problem(s) left notes out; `interview-kb check` lists them",

@@ -48,6 +48,7 @@ from ..core.model import (
 )
 from ..core.people import People
 from ..core.suggest import closest
+from ..core.wording import count_of
 from .composer import (
     _CONTROL,
     _LOADER,
@@ -163,7 +164,7 @@ class Note:
             self.path,
             1,
             "error" if self._hidden_errors else "warning",
-            f"{hidden} more {'problem' if hidden == 1 else 'problems'} in this file "
+            f"{count_of(hidden, 'more problem', 'more problems')} in this file "
             "are not shown; fix the ones above first",
         )
         if self._summary is None:

@@ -39,6 +39,7 @@ from ..analysis.public import PublicCount
 from ..analysis.reflections import Rating, TagInterest
 from ..analysis.timeline import Event, Month, Stages
 from ..core.model import MONTH_NAMES
+from ..core.wording import count_of, month_title
 from .markup import Markdown
 
 WIDTH = 380
@@ -81,14 +82,6 @@ def _num(value: float) -> str:
     """A coordinate or a value: at most one decimal, no trailing zero."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
-
-
-def _month_name(month: date) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
 @dataclass(frozen=True)
@@ -559,7 +552,7 @@ def funnel_figure(stages: Stages) -> Markdown:
         Bar("thanked", "Thanked", stages.thanked, colour=GOOD),
     ]
     summary = (
-        f"Of {_plural(stages.contacts, 'contact', 'contacts')}, {stages.asked} were asked for an "
+        f"Of {count_of(stages.contacts, 'contact', 'contacts')}, {stages.asked} were asked for an "
         f"interview, {stages.answered} answered{rate}, {stages.interviewed} were interviewed "
         f"and {stages.thanked} thanked."
     )
@@ -648,13 +641,13 @@ def activity_figure(months: Sequence[Month]) -> Markdown:
                 continue
             height = plot * count / top_value
             key = f"{month.month:%Y-%m}/{part.key}"
-            tip = f"{_month_name(month.month)}, {part.label.lower()}: {count}"
+            tip = f"{month_title(month.month)}, {part.label.lower()}: {count}"
             column.append(_rect(x, bottom - height, width, height, part.colour, key, count, tip))
             x += width
     for column in columns:
         body += column
     body += _month_labels([m.month for m in months], centres, spacing, bottom + 16)
-    span = f"from {_month_name(months[0].month)} to {_month_name(months[-1].month)}"
+    span = f"from {month_title(months[0].month)} to {month_title(months[-1].month)}"
     totals = [sum(row[i] for row in values) for i in range(len(ACTIVITY))]
     desc = (
         f"Activity per month {span}: {totals[0]} requests sent, {totals[1]} replies received "
@@ -719,7 +712,7 @@ def rating_figure(ratings: Sequence[Rating], who: Mapping[str, str]) -> Markdown
         tip = f"{who.get(rating.interview, rating.interview)}: {rating.rating} of 5"
         body.append(_circle(x, y, 5, ACCENT, key=rating.interview, value=rating.rating, tip=tip))
     desc = (
-        f"{_plural(len(ratings), 'conversation', 'conversations')} rated from 1 to 5, "
+        f"{count_of(len(ratings), 'conversation', 'conversations')} rated from 1 to 5, "
         f"from {ratings[0].date.isoformat()} to {ratings[-1].date.isoformat()}: "
         + ", ".join(str(r.rating) for r in ratings)
         + f"; average {average:.1f}."
@@ -825,9 +818,11 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markdown:
     counts: dict[str, int] = {}
     for event in ordered:
         counts[event.kind] = counts.get(event.kind, 0) + 1
-    told = ", ".join(_plural(n, *STRIP_NOUNS.get(kind, (kind, kind))) for kind, n in counts.items())
+    told = ", ".join(
+        count_of(n, *STRIP_NOUNS.get(kind, (kind, kind))) for kind, n in counts.items()
+    )
     span = f"from {ordered[0].date.isoformat()} to {ordered[-1].date.isoformat()}"
-    events_ = _plural(len(ordered), "event", "events")
+    events_ = count_of(len(ordered), "event", "events")
     desc = f"{events_} {span}: {told}."
     # The dates are in the list below; the caption does not repeat them.
     caption = f"{events_}, each a dot at its date: {told}. The list below gives each one."

@@ -9,12 +9,12 @@ from ..analysis.followups import KINDS
 from ..analysis.plan import progress
 from ..analysis.timeline import funnel
 from ..core.model import interview_order
+from ..core.wording import interview_label
 from .charts import funnel_figure, plan_figure
 from .items import item_view
 from .markup import Markdown
 from .plan import render_plan
 from .site import Renderer
-from .text import interview_label
 from .timeline import funnel_summary
 
 DASHBOARD_MARKER = "<!-- dashboard -->"

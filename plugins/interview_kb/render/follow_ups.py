@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.wording import long_date
 from .items import item_view
 from .site import Renderer
-from .text import LATER_SHOWN, SECTIONS, long_date, section_of
+from .text import LATER_SHOWN, SECTIONS, section_of
 
 
 def render_follow_ups(renderer: Renderer) -> str:

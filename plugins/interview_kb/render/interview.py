@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..analysis.questions import suggested_questions
 from ..core.model import Interview
 from ..core.paths import interview_page
+from ..core.wording import interview_label
 from .markup import external_href, html_text
 from .site import Renderer, _link_if_url, page_meta
-from .text import interview_label, interview_status
+from .text import interview_status
 
 
 def render_interview_page(renderer: Renderer, interview: Interview) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..core.model import interview_order
+from ..core.wording import interview_label
 from .site import Renderer
-from .text import interview_label, interview_status
+from .text import interview_status
 
 
 def render_interviews(renderer: Renderer) -> str:

@@ -16,9 +16,9 @@ from ..analysis.reflections import (
     to_improve,
     went_well,
 )
+from ..core.wording import interview_label
 from .charts import interest_figure, rating_figure
 from .site import Renderer
-from .text import interview_label
 
 REFLECTIONS_PAGE = "reflections.md"
 

@@ -18,6 +18,7 @@ from ..core.model import Contact, Notebook, Options
 from ..core.paths import contact_page, interview_page
 from ..core.people import People
 from ..core.urls import relative_url
+from ..core.wording import interview_label
 from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
     Markdown,
@@ -30,7 +31,6 @@ from .markup import (
     html_paragraphs,
     html_text,
 )
-from .text import interview_label
 
 
 def stash_blocks(text: str, stash: Callable[[str], str]) -> str:

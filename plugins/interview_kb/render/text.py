@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..analysis.followups import Item
-from ..core.model import MONTH_NAMES, WEEKDAY_NAMES, Interview
+from ..core.model import Interview
+from ..core.wording import count_of
 
 KIND_LABELS = {
     "thank-you": "Thank-you",
@@ -32,11 +33,6 @@ SECTIONS = (
 LATER_SHOWN = 30  # the follow-ups page lists this many "Later" items, then a count
 
 
-def long_date(day: date) -> str:
-    """``Friday 20 November 2026``, in English whatever the locale."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
 def section_of(item: Item) -> str:
     """The follow-ups page's section for an item."""
     if item.kind == "move-on":
@@ -53,14 +49,7 @@ def when(days_overdue: int) -> str:
     if days_overdue == 0:
         return "due today"
     days = abs(days_overdue)
-    unit = "day" if days == 1 else "days"
-    return f"{days} {unit} overdue" if days_overdue > 0 else f"in {days} {unit}"
-
-
-def interview_label(interview: Interview) -> str:
-    """``2026-11-03 14:30``: an interview's date and time of day, if known."""
-    when = interview.date.isoformat()
-    return f"{when} {interview.time:%H:%M}" if interview.time else when
+    return f"{count_of(days, 'day')} overdue" if days_overdue > 0 else f"in {count_of(days, 'day')}"
 
 
 def interview_status(interview: Interview, today: date) -> str:

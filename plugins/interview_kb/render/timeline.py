@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from ..analysis.timeline import Event, Funnel, activity, contact_events, events, funnel
-from ..core.model import MONTH_NAMES
 from ..core.paths import contact_page
+from ..core.wording import count_of, month_title, percent
 from .charts import activity_figure, strip_figure
 from .site import Renderer
 
 TIMELINE_PAGE = "timeline.md"
-
-
-def percent(rate: float | None) -> str:
-    """``79%``, or an em dash when there is no rate."""
-    return "\u2014" if rate is None else f"{round(rate * 100)}%"
-
-
-def month_title(day: date) -> str:
-    """``November 2026``, the same in every locale."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _by_month(found: list[Event]) -> list[tuple[str, list[Event]]]:
@@ -55,7 +44,7 @@ def funnel_summary(result: Funnel) -> str:
     if not overall.asked:
         return ""
     text = (
-        f"You asked {overall.asked} {_people(overall.asked)} for an interview and "
+        f"You asked {count_of(overall.asked, 'person', 'people')} for an interview and "
         f"{overall.answered} answered ({percent(overall.response_rate)})."
     )
     warm, cold = result.by_warmth["warm"], result.by_warmth["cold"]
@@ -66,10 +55,6 @@ def funnel_summary(result: Funnel) -> str:
             f"({percent(cold.response_rate)})."
         )
     return text
-
-
-def _people(count: int) -> str:
-    return "person" if count == 1 else "people"
 
 
 def render_timeline(renderer: Renderer) -> str:
