@@ -9,6 +9,8 @@ from functools import lru_cache
 import jinja2
 import yaml
 
+from ..core.chars import YAML_PRINTABLE
+
 
 class YamlText(str):
     """YAML that this module wrote itself: goes into a note as it stands."""
@@ -18,9 +20,7 @@ class YamlText(str):
 
 _LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
 # The characters YAML does not allow in a file at all (PyYAML's Reader).
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_NON_PRINTABLE = re.compile(f"[^{YAML_PRINTABLE}]")
 
 
 def yaml_value(value: object, *, flow: bool = True) -> YamlText:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..core.chars import CONTROLS, SEPARATORS
+
 # The note format nests three deep (interview > questions > one question's
 # keys). libyaml's scanner slows down with the square of the depth of nested
 # brackets (100,000 of them take minutes) and PyYAML's C composer recurses once
@@ -36,7 +38,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 # Control characters (C0, DEL, C1) and the Unicode line separators.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(f"[{CONTROLS}{SEPARATORS}]")
 # libyaml's loader when PyYAML was built with it (``_LOADER is not
 # yaml.SafeLoader`` tells), else PyYAML's own.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from ..core.chars import CONTROLS
 from ..core.model import (
     CHANNELS,
     INTERESTS,
@@ -315,7 +316,7 @@ def read_tags(note: Note, node: yaml.Node) -> tuple[str, ...]:
     return tuple(tag for tag in (t.lstrip("#").strip() for t in read_text_list(note, node)) if tag)
 
 
-_ID = re.compile("[^\\s`\x00-\x1f\x7f-\x9f]{1,100}")
+_ID = re.compile(f"[^\\s`{CONTROLS}]{{1,100}}")
 
 
 def read_id(node: yaml.Node) -> str | None:

@@ -26,13 +26,13 @@ the fonts are the reader's.
 
 from __future__ import annotations
 
-import html
 import itertools
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from markupsafe import Markup
 
 from ..analysis.plan import Plan
 from ..analysis.public import PublicCount
@@ -40,7 +40,7 @@ from ..analysis.reflections import Rating, TagInterest
 from ..analysis.timeline import Event, Month, Stages
 from ..core.model import MONTH_NAMES
 from ..core.wording import count_of, month_title
-from .markup import Markdown
+from .markup import svg_text
 
 WIDTH = 380
 RIGHT = WIDTH - 2  # where bars and right-aligned text end: bold text may overhang
@@ -64,18 +64,9 @@ _ROW = 36
 _BAR_Y = 20
 _BAR_H = 10
 
-# What XML 1.0 allows, less the C1 controls: a note's value may hold any
-# character (a YAML escape such as "\0"), and a chart must still parse.
-_NOT_XML = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
 
 # ---------------------------------------------------------------------------
 # SVG text
-
-
-def _esc(text: object) -> str:
-    """Text for SVG or HTML: escaped, on one line, without characters XML refuses."""
-    return html.escape(" ".join(_NOT_XML.sub("", str(text)).split()), quote=True)
 
 
 def _num(value: float) -> str:
@@ -144,11 +135,11 @@ def _data(key: str | None, value: float | None) -> str:
     if key is None:
         return ""
     shown = "" if value is None else f' data-value="{_num(value)}"'
-    return f' data-key="{_esc(key)}"{shown}'
+    return f' data-key="{svg_text(key)}"{shown}'
 
 
 def _tip(tip: str | None) -> str:
-    return f"<title>{_esc(tip)}</title>" if tip else ""
+    return f"<title>{svg_text(tip)}</title>" if tip else ""
 
 
 def _fill(colour: str) -> str:
@@ -252,7 +243,7 @@ def _text(
         paint.append('font-weight="bold"')
     if colour:
         paint.append(_fill(colour))
-    return Shape("text", f'x="{_num(x)}" y="{_num(y)}"', " ".join(paint), _esc(text), layer)
+    return Shape("text", f'x="{_num(x)}" y="{_num(y)}"', " ".join(paint), svg_text(text), layer)
 
 
 def text_width(text: str, size: int = FONT) -> float:
@@ -282,18 +273,18 @@ def svg(ident: str, height: float, title: str, desc: str, body: Iterable[Shape])
         f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" font-size="{FONT}" '
         'fill="currentColor" data-search-exclude="">'
     )
-    title_ = f'<title id="{ident}-title">{_esc(title)}</title>'
-    desc_ = f'<desc id="{ident}-desc">{_esc(desc)}</desc>'
+    title_ = f'<title id="{ident}-title">{svg_text(title)}</title>'
+    desc_ = f'<desc id="{ident}-desc">{svg_text(desc)}</desc>'
     return "\n".join([head, title_, desc_, *_write(body), "</svg>"])
 
 
-def figure(chart: str, caption: str) -> Markdown:
+def figure(chart: str, caption: str) -> Markup:
     """The chart and its caption as one raw HTML block, without a blank line.
 
     A template puts it at the start of a line, with a blank line before and after.
     """
-    caption_ = f"<figcaption>{_esc(caption)}</figcaption>"
-    return Markdown(f'<figure class="ikb-chart">\n{chart}\n{caption_}\n</figure>')
+    caption_ = f"<figcaption>{svg_text(caption)}</figcaption>"
+    return Markup(f'<figure class="ikb-chart">\n{chart}\n{caption_}\n</figure>')
 
 
 # ---------------------------------------------------------------------------
@@ -539,7 +530,7 @@ class _TimeAxis:
 # the charts of the pages
 
 
-def funnel_figure(stages: Stages) -> Markdown:
+def funnel_figure(stages: Stages) -> Markup:
     """The outreach funnel on the dashboard: how many contacts were asked,
     answered, interviewed and thanked, on a track of every contact."""
     share = round(stages.answered / stages.asked * 100) if stages.asked else None
@@ -560,7 +551,7 @@ def funnel_figure(stages: Stages) -> Markdown:
     return figure(chart, summary)
 
 
-def plan_figure(plan: Plan, juniors: int, others: int, upper: int | None = None) -> Markdown:
+def plan_figure(plan: Plan, juniors: int, others: int, upper: int | None = None) -> Markup:
     """The plan's progress on the dashboard: interviews held against the plan
     (``upper`` is its upper end), people in a role and at an organization of
     interest against their targets, and juniors against mid-level or senior
@@ -615,7 +606,7 @@ ACTIVITY = (
 )
 
 
-def activity_figure(months: Sequence[Month]) -> Markdown:
+def activity_figure(months: Sequence[Month]) -> Markup:
     """Activity per month on the timeline: requests sent, replies received and
     interviews held, a group of columns per month, with gridlines."""
     left, top, plot = 24.0, 26.0, 130.0
@@ -667,7 +658,7 @@ INTEREST = (
 )
 
 
-def interest_figure(rows: Sequence[TagInterest]) -> Markdown:
+def interest_figure(rows: Sequence[TagInterest]) -> Markup:
     """Still interested by tag on the reflections page: yes, no and unsure
     stacked, a bar per tag ("no tag" last, with an empty key)."""
     data = [(r.tag or "", r.tag or "no tag", (r.yes, r.no, r.unsure)) for r in rows]
@@ -683,7 +674,7 @@ def interest_figure(rows: Sequence[TagInterest]) -> Markdown:
     return figure(chart, f"{caption} {TABLE_BELOW}")
 
 
-def rating_figure(ratings: Sequence[Rating], who: Mapping[str, str]) -> Markdown:
+def rating_figure(ratings: Sequence[Rating], who: Mapping[str, str]) -> Markup:
     """The rating of each conversation over time on the reflections page: a dot
     per rated conversation at its date, from 1 to 5, and the average as a
     dashed line. ``who`` names each interview (by slug) in its dot's tooltip."""
@@ -779,7 +770,7 @@ def _lanes(xs: Sequence[float], gap: float = 11) -> list[int]:
     return lanes
 
 
-def strip_figure(events: Sequence[Event], today: date, name: str) -> Markdown:
+def strip_figure(events: Sequence[Event], today: date, name: str) -> Markup:
     """A contact's timeline as a strip: a dot per event on an axis of months,
     from the month of the first event to that of the last or of today,
     whichever is later; a dashed line at today; dots of one day stacked."""
@@ -830,7 +821,7 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markdown:
     return figure(chart, caption)
 
 
-def category_figure(counts: Sequence[PublicCount]) -> Markdown:
+def category_figure(counts: Sequence[PublicCount]) -> Markup:
     """The guide's one chart: how often members asked a question of each
     category. Counts the guide publishes anyway; nothing about a person."""
     bars = [Bar(c.category, c.category.capitalize(), c.asked) for c in counts]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..analysis.followups import last_interaction
 from ..core.model import Contact
 from ..core.paths import contact_page
 from .items import item_view
-from .markup import Markdown, external_href, html_text, mailto
+from .markup import external_href, html_text, mailto
 from .site import Renderer, page_meta
 from .timeline import render_contact_timeline
 
@@ -44,7 +46,7 @@ def render_contact_page(
         ],
         "last_interaction": last_interaction(renderer.site.notebook, contact, renderer.site.today),
         "follow_ups_link": renderer.site.relative(source, "follow-ups.md"),
-        "timeline": Markdown(render_contact_timeline(renderer, contact.slug)),
+        "timeline": Markup(render_contact_timeline(renderer, contact.slug)),
     }
     context["backlinks"] = renderer.site.linked.backlinks.get(source, [])
     body = renderer.site.linked.bodies.get(source, contact.body)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..analysis.dashboard import seniority_split
 from ..analysis.followups import KINDS
 from ..analysis.plan import progress
@@ -12,7 +14,6 @@ from ..core.model import interview_order
 from ..core.wording import interview_label
 from .charts import funnel_figure, plan_figure
 from .items import item_view
-from .markup import Markdown
 from .plan import render_plan
 from .site import Renderer
 from .timeline import funnel_summary
@@ -62,7 +63,7 @@ def render_dashboard(renderer: Renderer) -> str:
         "more_overdue": max(0, len(overdue) - TOP_ITEMS),
         "due_today": [item_view(renderer, item) for item in due_today],
         "preparation": preparation,
-        "plan": Markdown(render_plan(renderer)),
+        "plan": Markup(render_plan(renderer)),
         "plan_chart": plan_figure(
             progress(notebook, today, site.options),
             *seniority_split(notebook, today),

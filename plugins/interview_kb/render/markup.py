@@ -9,7 +9,14 @@ the search index, and no extension (attribute lists, snippets, macros) acts
 on it. Control characters (which a YAML escape such as ``"\0"`` can put in a
 value) are left out: no page means to show them, and Python-Markdown and the
 page renderer use some of them as placeholders of their own.
-Only the ``Markdown`` class marks text the templates built themselves.
+Text the templates built themselves (HTML, or Markdown) is marked safe as
+markupsafe's ``Markup``, which Jinja's autoescaping leaves as it is.
+
+The escaping is written here rather than left to markupsafe's ``escape``:
+that one keeps control characters and writes ``"`` as ``&#34;``, where the
+pages have always said ``&quot;``; every escape of the package lives in this
+module (HTML text and attributes, one-line HTML, paragraphs, Markdown lines,
+SVG text).
 """
 
 from __future__ import annotations
@@ -18,6 +25,10 @@ import html
 import re
 from datetime import date, time
 from urllib.parse import quote
+
+from markupsafe import Markup
+
+from ..core.chars import PRINTABLE, controls_but_line_breaks
 
 # Python-Markdown's ESCAPED_CHARS, with "|" that the tables extension adds.
 _BACKSLASHED = "\\`*_{}[]()#+-.!|"
@@ -32,23 +43,13 @@ _REFERENCES = {
     "\t": " ",
 }
 # The C0 and C1 controls but line breaks (turned into <br> or spaces) and tab.
-_CONTROLS = {
-    c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))
+_CONTROLS = controls_but_line_breaks()
+_TABLE: dict[int, str | None] = {
+    **{ord(c): "\\" + c for c in _BACKSLASHED},
+    **{ord(c): text for c, text in _REFERENCES.items()},
+    **_CONTROLS,
 }
-_TABLE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_REFERENCES, **_CONTROLS})
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-class Markdown(str):
-    """Markdown or HTML the templates produced themselves: inserted without escaping.
-
-    ``__html__`` tells Jinja's autoescaping that the text is already safe.
-    """
-
-    __slots__ = ()
-
-    def __html__(self) -> str:
-        return str(self)
 
 
 def escape(value: object) -> str:
@@ -66,9 +67,11 @@ def escape_line(value: object) -> str:
 # HTML's five characters, and the control characters (Python-Markdown turns
 # "\x02" + digits + "\x03" back into a character after it has put the raw
 # HTML back: left in, they could spell a "<").
-_HTML_TABLE = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", **_CONTROLS}
-)
+_HTML_CHARACTERS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_HTML_TABLE: dict[int, str | None] = {
+    **{ord(c): text for c, text in _HTML_CHARACTERS.items()},
+    **_CONTROLS,
+}
 
 
 def html_escape(value: object) -> str:
@@ -93,18 +96,18 @@ def html_paragraphs(value: object) -> str:
 
 def html_finalize(value: object) -> object:
     """Jinja's ``finalize`` for the HTML parts of a page: every ``{{ value }}``
-    is HTML-escaped unless marked safe (``Markdown``, or anything with ``__html__``)."""
+    is HTML-escaped unless marked safe (``Markup``, or anything with ``__html__``)."""
     if value is None:
         return ""
     if hasattr(value, "__html__") or isinstance(value, (date, time, int, float)):
         return value
-    return Markdown(html_escape(value))
+    return Markup(html_escape(value))
 
 
-def anchor(text: object, url: str, attributes: str = "") -> Markdown:
+def anchor(text: object, url: str, attributes: str = "") -> Markup:
     """``<a href="url">text</a>`` with both escaped; ``attributes`` are the template's own."""
     extra = f" {attributes}" if attributes else ""
-    return Markdown(f'<a href="{html_escape(url)}"{extra}>{html_line(text)}</a>')
+    return Markup(f'<a href="{html_escape(url)}"{extra}>{html_line(text)}</a>')
 
 
 def href(target: str) -> str:
@@ -143,3 +146,13 @@ def mailto(address: str, subject: str = "", body: str = "") -> str:
 def html_text(value: object) -> str:
     """Plain HTML escaping, for values that go into page meta (tags)."""
     return html.escape(str(value), quote=True)
+
+
+# What XML 1.0 allows, less the C1 controls: a note's value may hold any
+# character (a YAML escape such as "\0"), and a chart must still parse.
+_NOT_XML = re.compile(f"[^{PRINTABLE}]")
+
+
+def svg_text(text: object) -> str:
+    """Text for SVG or HTML: escaped, on one line, without characters XML refuses."""
+    return html.escape(" ".join(_NOT_XML.sub("", str(text)).split()), quote=True)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from ..analysis.network import loners, network, reach, tree
-from .markup import Markdown
 from .site import Renderer
 
 NETWORK_PAGE = "network.md"
 
 
-def _nesting(depths: list[int]) -> list[Markdown]:
+def _nesting(depths: list[int]) -> list[Markup]:
     """The HTML that opens each line of the tree as an item of nested lists.
 
     A line one level deeper than the one before opens a list inside that
@@ -24,14 +25,14 @@ def _nesting(depths: list[int]) -> list[Markdown]:
             html = "<ul><li>" * (level - depth - 1) + "<ul>"
         else:
             html = "</li>" + "</ul></li>" * (depth - level)
-        opening.append(Markdown(html + "<li>"))
+        opening.append(Markup(html + "<li>"))
         depth = level
     return opening
 
 
-def _closing(depth: int) -> Markdown:
+def _closing(depth: int) -> Markup:
     """The HTML that closes the tree after its last line, at ``depth``."""
-    return Markdown("" if depth < 0 else "</li>" + "</ul></li>" * depth + "</ul>")
+    return Markup("" if depth < 0 else "</li>" + "</ul></li>" * depth + "</ul>")
 
 
 def render_network(renderer: Renderer) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from ..analysis.followups import Item, calendar_for, contact_status, due_items
 from ..core.dates import Calendar
@@ -21,7 +22,6 @@ from ..core.urls import relative_url
 from ..core.wording import interview_label
 from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
-    Markdown,
     anchor,
     escape_line,
     external_href,
@@ -97,24 +97,24 @@ class Site:
         """The URL of the page ``target`` from the page ``source`` (both source paths)."""
         return relative_url(source, target, self.directory_urls, fragment)
 
-    def helpers(self, source: str) -> dict[str, Callable[..., Markdown]]:
+    def helpers(self, source: str) -> dict[str, Callable[..., Markup]]:
         """Link helpers bound to the page being rendered: HTML links with final URLs."""
 
-        def contact_link(slug: str, text: str | None = None) -> Markdown:
+        def contact_link(slug: str, text: str | None = None) -> Markup:
             contact = self.notebook.contacts.get(slug)
             if contact is None:
-                return Markdown(html_line(text or slug))
+                return Markup(html_line(text or slug))
             return anchor(text or contact.name, self.relative(source, contact_page(slug)))
 
-        def interview_link(slug: str, text: str | None = None) -> Markdown:
+        def interview_link(slug: str, text: str | None = None) -> Markup:
             interview = self.notebook.interviews.get(slug)
             if interview is None:
-                return Markdown(html_line(text or slug))
+                return Markup(html_line(text or slug))
             label = text or interview_label(interview)
             return anchor(label, self.relative(source, interview_page(slug)))
 
-        def relative(target: str, fragment: str = "") -> Markdown:
-            return Markdown(html_escape(self.relative(source, target, fragment)))
+        def relative(target: str, fragment: str = "") -> Markup:
+            return Markup(html_escape(self.relative(source, target, fragment)))
 
         return {
             "contact_link": contact_link,
@@ -126,18 +126,18 @@ class Site:
 _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def page_meta(tags: tuple[str, ...], **extra: Any) -> Markdown:
+def page_meta(tags: tuple[str, ...], **extra: Any) -> Markup:
     """The generated page's own front-matter (tags for Material, and more)."""
     meta: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
     if tags:
         # Material writes tag names into pages without escaping them.
         meta["tags"] = [html_text(tag) for tag in tags]
     if not meta:
-        return Markdown("")
+        return Markup("")
     dumped = yaml.dump(
         meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, default_flow_style=False
     )
-    return Markdown(f"---\n{dumped}---\n")
+    return Markup(f"---\n{dumped}---\n")
 
 
 @lru_cache(maxsize=1)
@@ -159,11 +159,11 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=True,
     )
-    env.filters["line"] = lambda v: Markdown(html_line(v)) if v is not None else ""
-    env.filters["block"] = lambda v: Markdown(html_paragraphs(v))
-    env.filters["md"] = lambda v: Markdown(escape_line(v)) if v is not None else ""
-    env.filters["raw"] = Markdown
-    env.filters["raw_id"] = lambda v: Markdown(html_escape(v))
+    env.filters["line"] = lambda v: Markup(html_line(v)) if v is not None else ""
+    env.filters["block"] = lambda v: Markup(html_paragraphs(v))
+    env.filters["md"] = lambda v: Markup(escape_line(v)) if v is not None else ""
+    env.filters["raw"] = Markup
+    env.filters["raw_id"] = lambda v: Markup(html_escape(v))
     return env
 
 
@@ -187,7 +187,7 @@ class Renderer:
         tpl = self.env.get_template(template)
         text = tpl.render(
             today=self.site.today,
-            body=Markdown(_BODY if body.strip() else ""),
+            body=Markup(_BODY if body.strip() else ""),
             **self.site.helpers(source),
             **context,
         )
