@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from interview_kb.analysis.followups import (
-    KINDS,
     Item,
     calendar_for,
     contact_rows,
@@ -30,6 +29,7 @@ from interview_kb.core.model import (
     Referral,
     Reflection,
 )
+from interview_kb.core.vocab import FollowUpKind, values
 from interview_kb.reader.notes import read_notebook
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -94,7 +94,7 @@ def status(notebook: Notebook, slug: str, today: date = TODAY, **changes: Any) -
 
 
 def test_kinds_order() -> None:
-    assert KINDS == (
+    assert values(FollowUpKind) == (
         "thank-you",
         "reflection",
         "follow-up",

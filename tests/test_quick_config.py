@@ -20,11 +20,15 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from interview_kb.cli.app import main
-from interview_kb.core.model import POLICIES, PUBLISH_MODES, Options
+from interview_kb.core.model import Options
+from interview_kb.core.vocab import Policy, PublishMode, values
 from interview_kb.plugin_config import PluginConfig
 from interview_kb.reader.mkdocs_yml import _RULES, quick_setup
 
 from .conftest import REPO
+
+POLICIES = values(Policy)
+PUBLISH_MODES = values(PublishMode)
 
 CONFIG = """\
 site_name: Test notebook

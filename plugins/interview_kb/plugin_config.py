@@ -12,7 +12,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .core.model import POLICIES, PUBLISH_MODES, Options
+from .core.model import Options
+from .core.vocab import Policy, PublishMode, values
 from .reader.mkdocs_yml import as_date, as_positive_int
 
 
@@ -51,9 +52,9 @@ class PluginConfig(base.Config):
     reconnect_after_days = PositiveInt(90)
     thank_you_business_days = PositiveInt(2)
     follow_up_after_days = PositiveInt(7)
-    follow_up_policy = c.Choice(POLICIES, default="week")
+    follow_up_policy = c.Choice(values(Policy), default="week")
     shared_from = c.ListOfItems(c.Type(str), default=[])
-    publish = c.Choice(PUBLISH_MODES, default="notebook")
+    publish = c.Choice(values(PublishMode), default="notebook")
     plan_interviews_min = PositiveInt(3)
     plan_interviews_max = PositiveInt(6)
     plan_role_interest = c.Type(int, default=2)
@@ -62,7 +63,9 @@ class PluginConfig(base.Config):
 
     def to_options(self) -> Options:
         """The options as the core's plain ``Options``."""
-        values: dict[str, Any] = {name: self[name] for name in Options.__dataclass_fields__}
-        values["holidays"] = tuple(sorted(set(values["holidays"])))
-        values["shared_from"] = tuple(values["shared_from"])
-        return Options(**values)
+        found: dict[str, Any] = {name: self[name] for name in Options.__dataclass_fields__}
+        found["holidays"] = tuple(sorted(set(found["holidays"])))
+        found["shared_from"] = tuple(found["shared_from"])
+        found["follow_up_policy"] = Policy(found["follow_up_policy"])
+        found["publish"] = PublishMode(found["publish"])
+        return Options(**found)

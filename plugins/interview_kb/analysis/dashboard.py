@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.model import Notebook
+from ..core.vocab import Seniority
 
 
 def seniority_split(notebook: Notebook, today: date) -> tuple[int, int]:
@@ -17,5 +18,5 @@ def seniority_split(notebook: Notebook, today: date) -> tuple[int, int]:
         for slug in people
         if slug in notebook.contacts and notebook.contacts[slug].seniority is not None
     ]
-    juniors = known.count("junior")
+    juniors = known.count(Seniority.JUNIOR)
     return juniors, len(known) - juniors

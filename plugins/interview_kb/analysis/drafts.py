@@ -9,10 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.model import Contact, Interview, Notebook, Promise
+from ..core.vocab import FollowUpKind
 from ..core.wording import day_and_month
 from .followups import Item
 
-DRAFTED_KINDS = ("thank-you", "follow-up", "promised", "reconnect")
+DRAFTED_KINDS = (
+    FollowUpKind.THANK_YOU,
+    FollowUpKind.FOLLOW_UP,
+    FollowUpKind.PROMISED,
+    FollowUpKind.RECONNECT,
+)
 # A message is drafted for what is due within the week or fell due in the
 # last month. Further ahead it would be stale by the time it is sent; a month
 # late, its wording (thanks for our talk on 6 November) no longer fits and the
@@ -67,7 +73,7 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
     name = first_name(contact)
     interview = notebook.interviews.get(item.interview) if item.interview else None
     where = f" at {contact.organization}" if contact.organization else ""
-    if item.kind == "thank-you" and interview is not None:
+    if item.kind == FollowUpKind.THANK_YOU and interview is not None:
         lines = [
             f"Thank you for making the time to talk with me on {day_and_month(interview.date)}."
         ]
@@ -84,7 +90,7 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
             f"Thank you for our conversation on {day_and_month(interview.date)}",
             f"Hi {name},\n\n" + " ".join(lines) + "\n\nBest wishes,",
         )
-    if item.kind == "follow-up":
+    if item.kind == FollowUpKind.FOLLOW_UP:
         role = f" as {contact.role}" if contact.role else ""
         return Draft(
             "Following up: a short conversation about your work",
@@ -93,7 +99,7 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
             "at whatever time suits you in the coming weeks. If now is not a good moment, "
             "no problem at all.\n\nBest wishes,",
         )
-    if item.kind == "promised" and interview is not None:
+    if item.kind == FollowUpKind.PROMISED and interview is not None:
         promises = _open_promises(interview)
         named = [p for p in promises if p.item in item.action] or promises
         thing = named[0].item if named else "what you mentioned"
@@ -103,7 +109,7 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
             f"{day_and_month(interview.date)}. You kindly offered to send {thing}; it would "
             "still be very helpful whenever you have a moment.\n\nBest wishes,",
         )
-    if item.kind == "reconnect":
+    if item.kind == FollowUpKind.RECONNECT:
         return Draft(
             "News since we last spoke",
             f"Hi {name},\n\nIt has been a while since we spoke, and I wanted to tell you "

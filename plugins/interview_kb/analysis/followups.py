@@ -31,20 +31,10 @@ from datetime import date, timedelta
 from ..core.dates import Calendar
 from ..core.model import Contact, Interview, Notebook, Options, OutreachEvent, Referral
 from ..core.people import People, name_key
+from ..core.vocab import FollowUpKind
 from ..core.wording import interview_label
 
-KINDS = (
-    "thank-you",
-    "reflection",
-    "follow-up",
-    "try-another",
-    "move-on",
-    "promised",
-    "reconnect",
-    "referral",
-    "prepare",
-)
-_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+_KIND_ORDER = {kind: index for index, kind in enumerate(FollowUpKind)}
 
 #: Outreach kinds that answer a request.
 ANSWERS = ("reply", "declined")
@@ -68,7 +58,7 @@ class Item:
     ``due`` in days: negative while it is still ahead.
     """
 
-    kind: str
+    kind: FollowUpKind
     contact: str
     interview: str | None
     due: date
@@ -325,7 +315,7 @@ class _Index:
 
 def _interview_items(
     interview: Interview, index: _Index, today: date, options: Options, calendar: Calendar
-) -> Iterator[tuple[str, date, str]]:
+) -> Iterator[tuple[FollowUpKind, date, str]]:
     """Rules 1, 2, 5, 7 and 8 for one interview: (kind, due, action)."""
     if interview.cancelled:
         return
@@ -334,10 +324,14 @@ def _interview_items(
     if interview.is_held(today):
         if interview.thank_you is None:
             due = calendar.add_business_days(interview.date, options.thank_you_business_days)
-            yield "thank-you", due, f"Send {name} a thank-you note for your conversation on {on}."
+            yield (
+                FollowUpKind.THANK_YOU,
+                due,
+                f"Send {name} a thank-you note for your conversation on {on}.",
+            )
         if interview.reflection is None or interview.reflection.is_empty():
             yield (
-                "reflection",
+                FollowUpKind.REFLECTION,
                 interview.date + timedelta(days=REFLECTION_DAYS),
                 f"Write down what you learned from your conversation with {name} on {on}.",
             )
@@ -345,7 +339,7 @@ def _interview_items(
         for promise in interview.promised:
             if not promise.received:
                 yield (
-                    "promised",
+                    FollowUpKind.PROMISED,
                     promised_due,
                     f"Remind {name}, kindly, of \u201c{promise.item}\u201d, "
                     f"offered in your conversation on {on}.",
@@ -356,14 +350,14 @@ def _interview_items(
                 continue
             who = referral.name or (index.name(pointed[0]) if pointed else referral.contact)
             yield (
-                "referral",
+                FollowUpKind.REFERRAL,
                 interview.date + timedelta(days=REFERRAL_DAYS),
                 f"Write to {who}, whom {name} suggested you talk to on {on}.",
             )
     if interview.is_upcoming(today):
         when = interview_label(interview, " at ")
         yield (
-            "prepare",
+            FollowUpKind.PREPARE,
             interview.date,
             f"Prepare for your conversation with {name} on {when}: reread "
             "your notes and choose your questions.",
@@ -372,7 +366,7 @@ def _interview_items(
 
 def _contact_items(
     contact: Contact, index: _Index, today: date, options: Options, calendar: Calendar
-) -> Iterator[tuple[str, date, str]]:
+) -> Iterator[tuple[FollowUpKind, date, str]]:
     """Rules 3, 4 and 6, and try-another, for one contact: (kind, due, action)."""
     facts = index.facts[contact.slug]
     if facts.stopped:
@@ -388,7 +382,7 @@ def _contact_items(
             else:
                 due = request + timedelta(days=options.follow_up_after_days)
             yield (
-                "follow-up",
+                FollowUpKind.FOLLOW_UP,
                 due,
                 f"Send {name} one short, friendly reminder of your request of {asked}.",
             )
@@ -396,7 +390,7 @@ def _contact_items(
             due = facts.follow_up + timedelta(days=options.follow_up_after_days)
             if due <= today:
                 yield (
-                    "move-on",
+                    FollowUpKind.MOVE_ON,
                     due,
                     f"Stop asking {name}, who has not answered your request of {asked} or "
                     f"your follow-up of {facts.follow_up.isoformat()}, and put the effort "
@@ -405,7 +399,7 @@ def _contact_items(
         organization = (contact.organization or "").strip()
         if three_b_seven and organization and not index.someone_else_asked_since(contact, request):
             yield (
-                "try-another",
+                FollowUpKind.TRY_ANOTHER,
                 calendar.add_business_days(request, TRY_ANOTHER_BUSINESS_DAYS),
                 f"Ask another person at {organization}: {name} has not "
                 f"answered your request of {asked}.",
@@ -415,7 +409,7 @@ def _contact_items(
     if latest_held is not None:
         last = _last_interaction(facts, interviews, today) or latest_held
         yield (
-            "reconnect",
+            FollowUpKind.RECONNECT,
             last + timedelta(days=options.reconnect_after_days),
             f"Write to {name} with your news: your last contact was on {last.isoformat()}.",
         )
@@ -434,7 +428,9 @@ def due_items(
     index = _Index(notebook)
     items: list[Item] = []
 
-    def add(kind: str, contact: str, interview: str | None, due: date, action: str) -> None:
+    def add(
+        kind: FollowUpKind, contact: str, interview: str | None, due: date, action: str
+    ) -> None:
         items.append(Item(kind, contact, interview, due, (today - due).days, action))
 
     for slug in sorted(notebook.interviews):

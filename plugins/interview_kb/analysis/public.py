@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
-from ..core.model import CATEGORIES, BankQuestion, Contact, Interview, Notebook, fold
+from ..core.model import BankQuestion, Contact, Interview, Notebook, fold
+from ..core.vocab import category_order
 
 
 class PrivateValue(TypeError):
@@ -154,9 +155,7 @@ class Redactor:
 
 
 def _category_order(category: str) -> tuple[int, str]:
-    if category in CATEGORIES:
-        return (CATEGORIES.index(category), category)
-    return (len(CATEGORIES), category)
+    return (category_order(category), category)
 
 
 def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..core.model import (
-    CATEGORIES,
     AskedQuestion,
     BankQuestion,
     Contact,
@@ -35,6 +34,7 @@ from ..core.model import (
     fold,
     interview_order,
 )
+from ..core.vocab import Category, category_order
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,8 @@ class QuestionView:
 def category_key(category: str) -> tuple[int, str, str]:
     """Sort key of categories: the built-in ones in their order, then the others
     alphabetically (case folded)."""
-    if category in CATEGORIES:
-        return (CATEGORIES.index(category), "", "")
-    return (len(CATEGORIES), category.casefold(), category)
+    order = category_order(category)
+    return (order, "", "") if order < len(Category) else (order, category.casefold(), category)
 
 
 def _custom_text(asked: AskedQuestion) -> str:

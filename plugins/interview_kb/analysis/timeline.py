@@ -37,7 +37,7 @@ from ..core.wording import clock
 
 #: Event kinds besides the outreach kinds, in the order a day's events happen.
 INTERVIEW_KINDS = ("interview-scheduled", "interview", "interview-cancelled")
-KINDS = (
+EVENT_KINDS = (
     "request",
     "follow-up",
     "reply",
@@ -49,7 +49,7 @@ KINDS = (
     "note",
     "closed",
 )
-_KIND_ORDER = {kind: index for index, kind in enumerate(KINDS)}
+_KIND_ORDER = {kind: index for index, kind in enumerate(EVENT_KINDS)}
 
 WARMTH_GROUPS = ("warm", "cold", "unknown")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
 
 import jinja2
@@ -36,6 +37,8 @@ def yaml_value(value: object, *, flow: bool = True) -> YamlText:
     """
     if isinstance(value, YamlText):
         return value
+    if isinstance(value, StrEnum):  # a value of a list (``core.vocab``): its text
+        value = value.value
     if isinstance(value, bool):
         return YamlText("yes" if value else "no")
     if isinstance(value, float) and value.is_integer():

@@ -11,26 +11,22 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+from enum import StrEnum
 from itertools import groupby
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from ..core.dates import TODAY_VARIABLE, BadDate, choose_today, parse_date
 from ..core.model import (
-    CHANNELS,
-    INTERESTS,
-    MODES,
-    OUTREACH_KINDS,
-    SENIORITIES,
-    WARMTHS,
     Notebook,
     Options,
     OutreachEvent,
 )
 from ..core.people import People, name_key
 from ..core.suggest import closest
+from ..core.vocab import Channel, Interest, Mode, OutreachKind, Seniority, Warmth, values
 from ..core.wording import count_of, month_title, percent, weekday_date
 from ..reader.mkdocs_yml import PLUGIN_NAME, quick_setup
 from ..reader.notes import read_notebook
@@ -170,7 +166,7 @@ def _colour(text: str, days_overdue: int) -> str:
 def due(config_file: str, output_format: str, today: str | None, show_all: bool) -> None:
     """What to do: thank-you notes, follow-ups, promised items, reconnecting."""
     from ..analysis.followups import calendar_for, due_items
-    from ..render.text import KIND_LABELS, section_of, when
+    from ..render.text import kind_label, section_of, when
 
     setup = load_setup(config_file)
     notebook = setup.read()
@@ -189,7 +185,7 @@ def due(config_file: str, output_format: str, today: str | None, show_all: bool)
             if item.contact in notebook.contacts
             else item.contact
         )
-        label = KIND_LABELS[item.kind]
+        label = kind_label(item.kind)
         head = f"{item.due.isoformat()}  {when(item.days_overdue):<17} {label:<18} {name}"
         click.echo(_colour(head, item.days_overdue))
         click.echo(f"            {item.action}")
@@ -484,10 +480,14 @@ def _slugs_in(folder: Path) -> set[str]:
     return {p.stem.casefold() for p in folder.rglob("*.md")} if folder.is_dir() else set()
 
 
-def _choose(value: str, allowed: tuple[str, ...], what: str) -> str:
+E = TypeVar("E", bound=StrEnum)
+
+
+def _choose(value: str, kind: type[E], what: str) -> E:
+    allowed = tuple(kind)
     folded = value.strip().casefold()
     if folded in allowed:
-        return folded
+        return kind(folded)
     suggestion = closest(folded, allowed)
     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
     raise BadInput(f"{what} '{value}' is not one of {', '.join(allowed)}{hint}")
@@ -631,12 +631,12 @@ def _split_option(text: str | None) -> tuple[str, ...]:
 @click.option("--website")
 @click.option("--location", help="City or region.")
 @click.option("--connection", help='How you are connected ("same university").')
-@click.option("--seniority", type=click.Choice(SENIORITIES, case_sensitive=False))
+@click.option("--seniority", type=click.Choice(values(Seniority), case_sensitive=False))
 @click.option("--years", type=click.FloatRange(0, 80), help="Total years in the industry.")
-@click.option("--warmth", type=click.Choice(WARMTHS, case_sensitive=False))
+@click.option("--warmth", type=click.Choice(values(Warmth), case_sensitive=False))
 @click.option(
     "--interest",
-    type=click.Choice(INTERESTS, case_sensitive=False),
+    type=click.Choice(values(Interest), case_sensitive=False),
     multiple=True,
     help="Why this person (repeat for both).",
 )
@@ -755,7 +755,7 @@ def _clock(text: str | None) -> time | None:
 @click.argument("contact")
 @click.option("--date", "on", help="The day (2026-11-20); default today.")
 @click.option("--time", "at", help="The time of day (14:30).")
-@click.option("--mode", type=click.Choice(MODES, case_sensitive=False))
+@click.option("--mode", type=click.Choice(values(Mode), case_sensitive=False))
 @click.option("--duration", type=click.IntRange(1, 24 * 60), help="Minutes agreed.")
 @click.option("--location", help="Place or meeting link.")
 @click.option(
@@ -827,7 +827,7 @@ def new_interview(
 @click.argument("contact")
 @click.argument("kind")
 @click.option("--date", "on", help="When it happened (2026-11-20); default today.")
-@click.option("--channel", help=f"One of {', '.join(CHANNELS)}.")
+@click.option("--channel", help=f"One of {', '.join(values(Channel))}.")
 @click.option("--note", help="A few words on what was said.")
 @config_option
 def log(
@@ -848,8 +848,8 @@ def log(
     from ..authoring.errors import AuthoringError
 
     setup = load_setup(config_file)
-    event_kind = _choose(kind, OUTREACH_KINDS, "kind")
-    event_channel = _choose(channel, CHANNELS, "--channel") if channel else None
+    event_kind = _choose(kind, OutreachKind, "kind")
+    event_channel = _choose(channel, Channel, "--channel") if channel else None
     day = _day(setup, on)
     notebook = setup.read()
     person = notebook.contacts[find_contact(setup, notebook, contact)]

@@ -1,6 +1,6 @@
 """The notebook's model: plain, immutable objects read from the notes.
 
-Nothing here knows about MkDocs, click or the clock. The reader (`notes.py`)
+Nothing here knows about MkDocs, click or the clock. The reader (``reader/notes.py``)
 normalises every value once, so code downstream never checks types again.
 """
 
@@ -14,18 +14,21 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from .vocab import (
+    Channel,
+    Interest,
+    InterviewStatus,
+    Mode,
+    OutreachKind,
+    Policy,
+    PublishMode,
+    Seniority,
+    StillInterested,
+    Warmth,
+)
+
 Severity = Literal["error", "warning"]
 
-SENIORITIES = ("junior", "mid", "senior")
-WARMTHS = ("warm", "cold")
-INTERESTS = ("role", "organization")
-OUTREACH_KINDS = ("request", "follow-up", "reply", "declined", "update", "note", "closed")
-CHANNELS = ("email", "linkedin", "phone", "in-person", "other")
-INTERVIEW_STATUSES = ("scheduled", "done", "cancelled")
-MODES = ("in-person", "video", "phone")
-STILL_INTERESTED = ("yes", "no", "unsure")
-CATEGORIES = ("background", "day-to-day", "fit", "inside-view", "advice", "network", "organization")
-POLICIES = ("week", "3b7")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # English month names, whatever the machine's locale ("%B" would follow it).
 MONTH_NAMES = (
@@ -42,7 +45,6 @@ MONTH_NAMES = (
     "November",
     "December",
 )
-PUBLISH_MODES = ("notebook", "guide")
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ class OutreachEvent:
     """One thing that happened between the notebook's owner and a contact."""
 
     date: dt.date
-    kind: str
-    channel: str | None = None
+    kind: OutreachKind
+    channel: Channel | None = None
     note: str | None = None
 
 
@@ -90,14 +92,14 @@ class Contact:
     name: str
     role: str | None = None
     organization: str | None = None
-    seniority: str | None = None
+    seniority: Seniority | None = None
     seniority_inferred: bool = False
     years_experience: float | None = None
-    warmth: str | None = None
+    warmth: Warmth | None = None
     warmth_inferred: bool = False
     connection: str | None = None
     introduced_by: str | None = None
-    interest: tuple[str, ...] = ()
+    interest: tuple[Interest, ...] = ()
     email: str | None = None
     phone: str | None = None
     linkedin: str | None = None
@@ -162,7 +164,7 @@ class Reflection:
     learned: str | None = None
     went_well: str | None = None
     improve: str | None = None
-    still_interested: str | None = None
+    still_interested: StillInterested | None = None
     rating: int | None = None
     next_steps: tuple[str, ...] = ()
 
@@ -192,8 +194,8 @@ class Interview:
     contact: str
     date: dt.date
     time: dt.time | None = None
-    status: str | None = None
-    mode: str | None = None
+    status: InterviewStatus | None = None
+    mode: Mode | None = None
     duration: int | None = None
     location: str | None = None
     questions: tuple[AskedQuestion, ...] = ()
@@ -228,7 +230,7 @@ class BankQuestion:
     id: str
     text: str
     category: str
-    for_: tuple[str, ...] = ()
+    for_: tuple[Seniority, ...] = ()
     tags: tuple[str, ...] = ()
     source: str = "built-in"
 
@@ -272,9 +274,9 @@ class Options:
     reconnect_after_days: int = 90
     thank_you_business_days: int = 2
     follow_up_after_days: int = 7
-    follow_up_policy: str = "week"
+    follow_up_policy: Policy = Policy.WEEK
     shared_from: tuple[str, ...] = ()
-    publish: str = "notebook"
+    publish: PublishMode = PublishMode.NOTEBOOK
     # The plan: targets from common career advice (docs/plan.md explains them).
     plan_interviews_min: int = 3
     plan_interviews_max: int = 6

@@ -20,13 +20,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 import yaml_env_tag
 
-from ..core.model import POLICIES, PUBLISH_MODES, Options
+from ..core.model import Options
+from ..core.vocab import Policy, PublishMode, values
 
 PLUGIN_NAME = "interview-kb"
 # INHERIT chains this long are surely a loop; MkDocs would recurse until it fails.
@@ -72,9 +74,9 @@ def _fraction(value: object) -> float | None:
     return value if isinstance(value, float) else None
 
 
-def _choice(allowed: tuple[str, ...]) -> Callable[[object], str | None]:
-    def check(value: object) -> str | None:
-        return value if isinstance(value, str) and value in allowed else None
+def _choice(kind: type[StrEnum]) -> Callable[[object], StrEnum | None]:
+    def check(value: object) -> StrEnum | None:
+        return kind(value) if isinstance(value, str) and value in values(kind) else None
 
     return check
 
@@ -104,9 +106,9 @@ _RULES: dict[str, Callable[[object], object]] = {
     "reconnect_after_days": as_positive_int,
     "thank_you_business_days": as_positive_int,
     "follow_up_after_days": as_positive_int,
-    "follow_up_policy": _choice(POLICIES),
+    "follow_up_policy": _choice(Policy),
     "shared_from": _texts,
-    "publish": _choice(PUBLISH_MODES),
+    "publish": _choice(PublishMode),
     "plan_interviews_min": as_positive_int,
     "plan_interviews_max": as_positive_int,
     "plan_role_interest": _whole,

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from time import time_ns
@@ -25,14 +26,6 @@ from frontmatter.default_handlers import YAMLHandler
 
 from ..core.chars import CONTROLS
 from ..core.model import (
-    CHANNELS,
-    INTERESTS,
-    INTERVIEW_STATUSES,
-    MODES,
-    OUTREACH_KINDS,
-    SENIORITIES,
-    STILL_INTERESTED,
-    WARMTHS,
     AskedQuestion,
     BankQuestion,
     Contact,
@@ -49,6 +42,16 @@ from ..core.model import (
 )
 from ..core.people import People
 from ..core.suggest import closest
+from ..core.vocab import (
+    Channel,
+    Interest,
+    InterviewStatus,
+    Mode,
+    OutreachKind,
+    Seniority,
+    StillInterested,
+    Warmth,
+)
 from ..core.wording import count_of
 from .composer import (
     _CONTROL,
@@ -273,16 +276,20 @@ def read_int(node: yaml.Node, low: int, high: int) -> int | None:
     return int(value)
 
 
-def choice(allowed: tuple[str, ...]) -> Callable[[yaml.Node], str | None]:
-    """A reader of one value from ``allowed`` (case is ignored)."""
+E = TypeVar("E", bound=StrEnum)
 
-    def read(node: yaml.Node) -> str | None:
+
+def choice(kind: type[E]) -> Callable[[yaml.Node], E | None]:
+    """A reader of one value of the list ``kind`` (case is ignored)."""
+    allowed = tuple(kind)
+
+    def read(node: yaml.Node) -> E | None:
         value = read_text(node)
         if value is None:
             return None
         folded = value.casefold()
         if folded in allowed:
-            return folded
+            return kind(folded)
         options = ", ".join(allowed)
         suggestion = closest(folded, allowed)
         raise Invalid(f"'{_clip(value)}' is not one of {options}{_did_you_mean(suggestion)}")
@@ -574,20 +581,20 @@ CONTACT_KEYS = (
 OUTREACH_KEYS = ("date", "kind", "channel", "note")
 
 _SINGLE: dict[str, Callable[[yaml.Node], Any]] = {
-    "seniority": choice(SENIORITIES),
-    "warmth": choice(WARMTHS),
+    "seniority": choice(Seniority),
+    "warmth": choice(Warmth),
     "years_experience": read_number,
     "local": read_bool,
 }
 
 
-def infer_seniority(years: float | None) -> str | None:
+def infer_seniority(years: float | None) -> Seniority | None:
     """Seniority from total years in the industry: <3 junior, 3-9 mid, 10+ senior."""
     if years is None:
         return None
     if years < 3:
-        return "junior"
-    return "mid" if years < 10 else "senior"
+        return Seniority.JUNIOR
+    return Seniority.MID if years < 10 else Seniority.SENIOR
 
 
 @dataclass(frozen=True)
@@ -615,8 +622,8 @@ def _read_outreach(note: Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
         for key, key_line, value in _pairs(note, item):
             reader: Callable[[yaml.Node], Any] | None = {
                 "date": read_date,
-                "kind": choice(OUTREACH_KINDS),
-                "channel": choice(CHANNELS),
+                "kind": choice(OutreachKind),
+                "channel": choice(Channel),
                 "note": read_text,
             }.get(key)
             if reader is None:
@@ -663,7 +670,7 @@ def read_contact(
                 # Both as Obsidian writes them: a leading '#' is not part of the name.
                 values[key] = read_tags(note, value)
             elif key == "interest":
-                values[key] = read_text_list(note, value, choice(INTERESTS))
+                values[key] = read_text_list(note, value, choice(Interest))
             elif key == "outreach":
                 values[key] = _read_outreach(note, value)
             else:
@@ -684,7 +691,7 @@ def read_contact(
         path=note.path,
         seniority=seniority or inferred,
         seniority_inferred=seniority is None and inferred is not None,
-        warmth=warmth or ("warm" if values.get("introduced_by") else None),
+        warmth=warmth or (Warmth.WARM if values.get("introduced_by") else None),
         warmth_inferred=warmth is None and bool(values.get("introduced_by")),
         extra=tuple(extra),
         body=body,
@@ -843,9 +850,9 @@ def read_interview(
                 if moment:
                     values["date"], values["time"] = moment
             elif key == "status":
-                values[key] = choice(INTERVIEW_STATUSES)(value)
+                values[key] = choice(InterviewStatus)(value)
             elif key == "mode":
-                values[key] = choice(MODES)(value)
+                values[key] = choice(Mode)(value)
             elif key == "duration":
                 values[key] = read_int(value, 1, 24 * 60)
             elif key == "location":
@@ -929,7 +936,7 @@ def _read_reflection(note: Note, node: yaml.Node) -> Reflection | None:
         "learned": read_text,
         "went_well": read_text,
         "improve": read_text,
-        "still_interested": choice(STILL_INTERESTED),
+        "still_interested": choice(StillInterested),
         "rating": lambda n: read_int(n, 1, 5),
         "next_steps": lambda n: read_text_list(note, n),
     }
@@ -966,7 +973,7 @@ def read_bank(
                 elif key in ("text", "category"):
                     values[key] = read_text(value_node)
                 elif key == "for":
-                    values["for_"] = read_text_list(note, value_node, choice(SENIORITIES))
+                    values["for_"] = read_text_list(note, value_node, choice(Seniority))
                 elif key == "tags":
                     values["tags"] = read_tags(note, value_node)
                 else:

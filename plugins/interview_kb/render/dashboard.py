@@ -7,10 +7,10 @@ from typing import Any
 from markupsafe import Markup
 
 from ..analysis.dashboard import seniority_split
-from ..analysis.followups import KINDS
 from ..analysis.plan import progress
 from ..analysis.timeline import funnel
 from ..core.model import interview_order
+from ..core.vocab import FollowUpKind
 from ..core.wording import interview_label
 from .charts import funnel_figure, plan_figure
 from .items import item_view
@@ -35,8 +35,12 @@ def render_dashboard(renderer: Renderer) -> str:
     # Most pressing first: a late thank-you matters more than an old reminder
     # to reconnect, whatever their dates.
     overdue = sorted(
-        (item for item in site.items if item.days_overdue > 0 and item.kind != "move-on"),
-        key=lambda item: (KINDS.index(item.kind), -item.days_overdue, item.contact),
+        (
+            item
+            for item in site.items
+            if item.days_overdue > 0 and item.kind != FollowUpKind.MOVE_ON
+        ),
+        key=lambda item: (list(FollowUpKind).index(item.kind), -item.days_overdue, item.contact),
     )
     outreach = funnel(notebook, today)
     due_today = [item for item in site.items if item.days_overdue == 0]

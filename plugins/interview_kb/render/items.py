@@ -8,7 +8,7 @@ from ..analysis.drafts import draft, first_name, in_draft_window
 from ..analysis.followups import Item
 from .markup import mailto
 from .site import Renderer
-from .text import KIND_LABELS, when
+from .text import kind_label, when
 
 
 def item_view(renderer: Renderer, item: Item) -> dict[str, Any]:
@@ -18,7 +18,7 @@ def item_view(renderer: Renderer, item: Item) -> dict[str, Any]:
     address = contact.email if contact else None
     return {
         "kind": item.kind,
-        "label": KIND_LABELS[item.kind],
+        "label": kind_label(item.kind),
         "contact": item.contact,
         "interview": item.interview,
         "due": item.due,

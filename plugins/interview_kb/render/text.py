@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import assert_never
 
 from ..analysis.followups import Item
 from ..core.model import Interview
+from ..core.vocab import FollowUpKind
 from ..core.wording import count_of
 
-KIND_LABELS = {
-    "thank-you": "Thank-you",
-    "reflection": "Reflection",
-    "follow-up": "Follow-up",
-    "try-another": "Try another person",
-    "move-on": "Move on",
-    "promised": "Promised",
-    "reconnect": "Reconnect",
-    "referral": "Referral",
-    "prepare": "Prepare",
-}
+
+def kind_label(kind: FollowUpKind) -> str:
+    """The label of a follow-up item's kind (mypy checks that every kind has one)."""
+    match kind:
+        case FollowUpKind.THANK_YOU:
+            return "Thank-you"
+        case FollowUpKind.REFLECTION:
+            return "Reflection"
+        case FollowUpKind.FOLLOW_UP:
+            return "Follow-up"
+        case FollowUpKind.TRY_ANOTHER:
+            return "Try another person"
+        case FollowUpKind.MOVE_ON:
+            return "Move on"
+        case FollowUpKind.PROMISED:
+            return "Promised"
+        case FollowUpKind.RECONNECT:
+            return "Reconnect"
+        case FollowUpKind.REFERRAL:
+            return "Referral"
+        case FollowUpKind.PREPARE:
+            return "Prepare"
+    assert_never(kind)
 
 
 SECTIONS = (
@@ -35,7 +49,7 @@ LATER_SHOWN = 30  # the follow-ups page lists this many "Later" items, then a co
 
 def section_of(item: Item) -> str:
     """The follow-ups page's section for an item."""
-    if item.kind == "move-on":
+    if item.kind == FollowUpKind.MOVE_ON:
         return "Moved on"
     if item.days_overdue > 0:
         return "Overdue"
