@@ -16,7 +16,6 @@ from interview_kb.authoring.csv_import import (
     plan_import,
     read_generic_csv,
     read_linkedin_csv,
-    split_list,
 )
 from interview_kb.authoring.edits import add_outreach, set_thank_you
 from interview_kb.authoring.errors import AuthoringError
@@ -29,6 +28,7 @@ from interview_kb.authoring.new_notes import (
 from interview_kb.authoring.reading import read_contact_note, read_interview_note
 from interview_kb.authoring.slugs import free_slug, interview_slug, slugify
 from interview_kb.authoring.starter import STARTER_COPIES, starter_files
+from interview_kb.authoring.texts import split_list
 from interview_kb.authoring.yaml_text import yaml_value
 from interview_kb.core.model import BankQuestion, Contact, Notebook, OutreachEvent
 from interview_kb.reader.notes import CONTACT_KEYS, INTERVIEW_KEYS

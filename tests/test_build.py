@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from interview_kb.cli.app import main
+from interview_kb.cli import main
 
 from .conftest import REPO, LogGuard, WriteNotebook
 

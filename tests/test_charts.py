@@ -21,7 +21,8 @@ from interview_kb.analysis.plan import progress
 from interview_kb.analysis.public import PrivateValue, PublicCount, public_guide
 from interview_kb.analysis.reflections import average_rating, interest_by_tag, ratings
 from interview_kb.analysis.timeline import Month, activity, contact_events, events, funnel
-from interview_kb.cli.app import main, text_bar
+from interview_kb.cli import main
+from interview_kb.cli.reading import text_bar
 from interview_kb.core.model import Notebook, Options, Reflection
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render import charts

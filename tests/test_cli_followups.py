@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from interview_kb.analysis.followups import calendar_for, due_items
-from interview_kb.cli.app import main
+from interview_kb.cli import main
 from interview_kb.core.model import Options
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages

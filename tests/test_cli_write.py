@@ -16,8 +16,8 @@ from mkdocs.config import load_config
 from interview_kb.analysis.questions import question_rows
 from interview_kb.authoring.edits import add_outreach
 from interview_kb.authoring.reading import read_contact_note
-from interview_kb.cli import app as cli
-from interview_kb.cli.app import main
+from interview_kb.cli import files as cli
+from interview_kb.cli import main
 from interview_kb.core.model import Options, OutreachEvent
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages

@@ -178,7 +178,7 @@ def test_generate_makes_a_vault_whose_links_work(
 
     from click.testing import CliRunner
 
-    from interview_kb.cli.app import main
+    from interview_kb.cli import main
 
     root = write_notebook(VAULT)
     out = tmp_path / "vault"

@@ -45,7 +45,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from interview_kb.authoring.starter import starter_files
-from interview_kb.cli.app import Setup, load_setup, main
+from interview_kb.cli import main
+from interview_kb.cli.app import Setup, load_setup
 
 from .conftest import REPO
 

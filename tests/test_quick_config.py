@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from interview_kb.cli.app import main
+from interview_kb.cli import main
 from interview_kb.core.model import Options
 from interview_kb.core.vocab import Policy, PublishMode, values
 from interview_kb.plugin_config import PluginConfig

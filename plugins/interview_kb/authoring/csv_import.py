@@ -17,6 +17,7 @@ from ..core.people import People, name_key
 from .errors import AuthoringError
 from .new_notes import ContactDraft, render_contact
 from .slugs import free_slug, normalize_url, slugify
+from .texts import split_list
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,6 @@ def read_generic_csv(text: str, path: str) -> tuple[list[ImportRow], list[str]]:
     return people, ignored
 
 
-def split_list(text: str) -> tuple[str, ...]:
-    """``a, b; #c`` as ``("a", "b", "c")``: commas or semicolons, ``#`` dropped."""
-    items = (" ".join(t.split()).lstrip("#").strip() for t in re.split(r"[,;]", text))
-    return tuple(dict.fromkeys(t for t in items if t))
-
-
 def row_matches(row: ImportRow, company: str | None, position: str | None) -> bool:
     """The ``--company`` / ``--position`` filters: case-insensitive substrings."""
     for wanted, value in ((company, row.organization), (position, row.role)):
@@ -253,3 +248,19 @@ def plan_import(
             urls[normalize_url(row.linkedin)] = str(row.line)
         plans.append(PlannedNote(row, slug=slug, text=text))
     return plans
+
+
+def plan_rows(
+    rows: list[ImportRow],
+    company: str | None,
+    position: str | None,
+    tags: tuple[str, ...],
+    notebook: Notebook,
+    taken: set[str],
+    contacts_dir: str,
+) -> tuple[int, list[PlannedNote]]:
+    """What an import would do: the number of rows ``--company`` and
+    ``--position`` keep, and a plan for each of them, with the ``--tag`` tags."""
+    chosen = [row for row in rows if row_matches(row, company, position)]
+    extra_tags = tuple(dict.fromkeys(t for text in tags for t in split_list(text)))
+    return len(chosen), plan_import(chosen, notebook, taken, extra_tags, contacts_dir)

@@ -10,7 +10,7 @@ from ..core.model import (
     BankQuestion,
 )
 from ..core.wording import clock
-from .reading import _require_clean, read_contact_note, read_interview_note
+from .reading import read_contact_note, read_interview_note, require_clean
 from .yaml_text import YamlText, yaml_environment, yaml_value
 
 
@@ -60,7 +60,7 @@ def render_contact(draft: ContactDraft, path: str = "contacts/new.md") -> str:
     """A new contact note: every key, the unused ones commented out."""
     text = yaml_environment().get_template("contact.md.j2").render(contact=draft)
     contact, problems = read_contact_note(text.encode("utf-8"), path)
-    _require_clean(problems, "contact note")
+    require_clean(problems, "contact note")
     assert contact is not None
     return text
 
@@ -86,6 +86,6 @@ def render_interview(
         )
     )
     interview, problems = read_interview_note(text.encode("utf-8"), path)
-    _require_clean(problems, "interview note")
+    require_clean(problems, "interview note")
     assert interview is not None
     return text

@@ -40,7 +40,7 @@ def read_interview_note(raw: bytes, path: str) -> tuple[Interview | None, tuple[
     return interview, tuple(note.problems)
 
 
-def _require_clean(problems: tuple[Problem, ...], what: str) -> None:
+def require_clean(problems: tuple[Problem, ...], what: str) -> None:
     if problems:
         raise AuthoringError(
             f"the new {what} would not read back cleanly ({problems[0]}); "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from time import time_ns
 from types import MappingProxyType
@@ -1037,8 +1038,6 @@ def _package_data(name: str) -> bytes:
     try:
         return (Path(__file__).parent / "data" / name).read_bytes()
     except OSError:
-        from importlib import resources
-
         return resources.files("interview_kb").joinpath("data", name).read_bytes()
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..analysis.public import PrivateValue, PublicGuide
 from .charts import category_figure
-from .site import _tidy, environment
+from .site import environment, tidy
 
 
 def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
@@ -29,4 +29,4 @@ def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
         .get_template("guide-questions.md.j2")
         .render(guide=guide, categories=list(categories.items()), chart=chart)
     )
-    return {"questions.md": _tidy(text)}
+    return {"questions.md": tidy(text)}

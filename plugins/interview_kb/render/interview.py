@@ -7,7 +7,7 @@ from ..core.model import Interview
 from ..core.paths import interview_page
 from ..core.wording import interview_label
 from .markup import external_href, html_text
-from .site import Renderer, _link_if_url, page_meta
+from .site import Renderer, link_if_url, page_meta
 from .text import interview_status
 
 
@@ -46,7 +46,7 @@ def render_interview_page(renderer: Renderer, interview: Interview) -> str:
         questions=questions,
         referrals=[(renderer.site.people.slug(r.contact, r.name), r) for r in interview.referrals],
         resources=resources,
-        location_href=_link_if_url(interview.location),
+        location_href=link_if_url(interview.location),
         suggestions=(
             suggested_questions(
                 notebook, contact, renderer.site.today, prepared=interview.questions

@@ -191,7 +191,7 @@ class Renderer:
             **self.site.helpers(source),
             **context,
         )
-        text = _tidy(text)
+        text = tidy(text)
         if self.site.stash is not None:
             text = stash_blocks(text, self.site.stash)
         return text.replace(_BODY, demote_headings(body.strip("\n")), 1)
@@ -200,14 +200,14 @@ class Renderer:
 _BODY = "\x00body\x00"
 
 
-def _link_if_url(text: str | None) -> str | None:
+def link_if_url(text: str | None) -> str | None:
     """A meeting link given as a location becomes a link."""
     if text and text.lower().startswith(("http://", "https://")) and " " not in text:
         return external_href(text)
     return None
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     """Collapse the blank lines that template conditionals leave behind."""
     lines: list[str] = []
     for line in text.splitlines():

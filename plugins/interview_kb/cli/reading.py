@@ -1,0 +1,297 @@
+"""The commands that read the notebook: check, due, stats, contacts, questions, export ics."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..analysis.timeline import funnel
+from ..core.model import (
+    Notebook,
+)
+from ..core.wording import count_of, month_title, percent, weekday_date
+from .app import config_option, format_option, load_setup, main
+from .files import write_new_file
+
+# The commands that write notes import authoring (and with it Jinja2) when
+# they run, as other commands import what only they need: `check` starts
+# with no more than it uses.
+if TYPE_CHECKING:
+    pass
+
+
+@main.command()
+@config_option
+@format_option
+def check(config_file: str, output_format: str) -> None:
+    """Check every note and report problems as path:line: severity: message."""
+    notebook = load_setup(config_file, quick=True).read()
+    if output_format == "json":
+        click.echo(json.dumps([p.as_json() for p in notebook.problems], indent=2))
+    else:
+        for problem in notebook.problems:
+            click.echo(str(problem))
+        errors = len(notebook.errors)
+        warnings = len(notebook.problems) - errors
+        summary = (
+            f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
+            f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
+        )
+        click.echo(summary, err=bool(notebook.problems))
+    if notebook.errors:
+        sys.exit(1)
+
+
+def _colour(text: str, days_overdue: int) -> str:
+    if days_overdue > 0:
+        return click.style(text, fg="red", bold=True)
+    if days_overdue == 0:
+        return click.style(text, fg="yellow", bold=True)
+    return text
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--all", "show_all", is_flag=True, help="Also list items due later than a week.")
+def due(config_file: str, output_format: str, today: str | None, show_all: bool) -> None:
+    """What to do: thank-you notes, follow-ups, promised items, reconnecting."""
+    from ..analysis.followups import calendar_for, due_items
+    from ..render.text import kind_label, section_of, when
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    items = due_items(notebook, day, setup.options, calendar_for(setup.options))
+    if output_format == "json":
+        click.echo(json.dumps([item.as_json() for item in items], indent=2, ensure_ascii=False))
+        return
+    shown = [i for i in items if show_all or i.days_overdue >= -7]
+    click.echo(f"Follow-ups for {weekday_date(day)}")
+    if not shown:
+        click.echo("Nothing to do this week.")
+    for item in shown:
+        name = (
+            notebook.contacts[item.contact].name
+            if item.contact in notebook.contacts
+            else item.contact
+        )
+        label = kind_label(item.kind)
+        head = f"{item.due.isoformat()}  {when(item.days_overdue):<17} {label:<18} {name}"
+        click.echo(_colour(head, item.days_overdue))
+        click.echo(f"            {item.action}")
+    # The same sections as the follow-ups page, so both give the same counts.
+    sections = Counter(section_of(item) for item in items)
+    later = sections["Later"]
+    moved_on = sections["Moved on"]
+    click.echo(
+        f"{sections['Overdue']} overdue, {sections['Due today']} due today, "
+        f"{sections['Next 7 days']} in the next 7 days"
+        + (f", {later} later (--all shows them)" if later and not show_all else "")
+        + (f", {moved_on} to let go" if moved_on else "")
+        + "; "
+        + _progress(notebook, day)
+    )
+
+
+def _progress(notebook: Notebook, day: date) -> str:
+    """``10 interviews held, 3 coming up; 15 of 19 requests answered (79%)``."""
+    held = sum(1 for i in notebook.interviews.values() if i.is_held(day))
+    coming = sum(1 for i in notebook.interviews.values() if i.is_upcoming(day))
+    text = f"{count_of(held, 'interview')} held, {coming} coming up"
+    stages = funnel(notebook, day).overall
+    if stages.asked:
+        text += (
+            f"; {stages.answered} of {count_of(stages.asked, 'request')} answered "
+            f"({percent(stages.response_rate)})"
+        )
+    return text
+
+
+# Eighths of a character cell, for bars finer than a whole cell.
+_BLOCKS = " \u258f\u258e\u258d\u258c\u258b\u258a\u2589\u2588"
+
+
+def _blocks_fit() -> bool:
+    """True when standard output can show the block characters."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        _BLOCKS.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def text_bar(value: int, scale: int, width: int, blocks: bool = True) -> str:
+    """``value`` out of ``scale`` as a bar ``width`` cells long at most, in
+    eighths of a cell (or in whole ``#`` cells without ``blocks``), padded."""
+    if scale <= 0 or value <= 0:
+        return " " * width
+    if not blocks:
+        cells = max(1, round(width * value / scale))
+        return ("#" * cells).ljust(width)
+    eighths = max(1, round(width * 8 * value / scale))
+    whole, part = divmod(eighths, 8)
+    return (_BLOCKS[8] * whole + (_BLOCKS[part] if part else "")).ljust(width)
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+def stats(config_file: str, output_format: str, today: str | None) -> None:
+    """The outreach funnel and the activity per month, as text charts."""
+    from ..analysis.timeline import WARMTH_GROUPS, activity, funnel
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    result = funnel(notebook, day)
+    months = activity(notebook, day)
+    stages = ("contacts", "asked", "answered", "interviewed", "thanked")
+    if output_format == "json":
+        data = {
+            "today": day.isoformat(),
+            "funnel": {
+                **{stage: getattr(result.overall, stage) for stage in stages},
+                "response_rate": result.response_rate,
+                "by_warmth": {
+                    group: {stage: getattr(result.by_warmth[group], stage) for stage in stages}
+                    for group in WARMTH_GROUPS
+                },
+            },
+            "months": [
+                {
+                    "month": f"{m.month:%Y-%m}",
+                    "requests": m.requests,
+                    "replies": m.replies,
+                    "interviews": m.interviews,
+                }
+                for m in months
+            ],
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
+    blocks = _blocks_fit()
+
+    def bar(value: int, scale: int, width: int) -> str:
+        return click.style(text_bar(value, scale, width, blocks), fg="blue")
+
+    overall = result.overall
+    click.echo(f"Outreach funnel, {day.isoformat()}: {overall.contacts} contacts")
+    rate = f"  {percent(overall.response_rate)} of asked" if overall.asked else ""
+    rows = (
+        ("Asked", overall.asked, ""),
+        ("Answered", overall.answered, rate),
+        ("Interviewed", overall.interviewed, ""),
+        ("Thanked", overall.thanked, ""),
+    )
+    digits = len(str(overall.contacts))
+    for label, value, note in rows:
+        click.echo(f"{label:<12} {bar(value, overall.contacts, 20)} {value:>{digits}}{note}")
+    click.echo("")
+    if not months:
+        click.echo("No activity yet: no requests, replies or interviews.")
+        return
+    scale = max(max(m.requests, m.replies, m.interviews) for m in months)
+    digits = len(str(scale))
+    width = 8
+    cell = width + 1 + digits
+    click.echo("Activity per month")
+    headers = "".join(f"  {h:<{cell}}" for h in ("Requests", "Replies", "Interviews"))
+    click.echo(f"{'Month':<8}{headers}".rstrip())
+    for m in months:
+        counts = (m.requests, m.replies, m.interviews)
+        cells = "".join(f"  {bar(n, scale, width)} {n:>{digits}}" for n in counts)
+        name = month_title(m.month)
+        click.echo(f"{name[:3]} {m.month.year}{cells}".rstrip())
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+def contacts(config_file: str, output_format: str, today: str | None) -> None:
+    """Every contact with status and last interaction."""
+    from ..analysis.followups import calendar_for, contact_rows
+
+    setup = load_setup(config_file)
+    rows = contact_rows(
+        setup.read(), setup.today(today), setup.options, calendar_for(setup.options)
+    )
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    columns = ("name", "organization", "role", "seniority", "warmth", "status", "last_interaction")
+    table = [[str(row[c] or "") for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
+    header = [c.replace("_", " ") for c in columns]
+    for cells in (header, *table):
+        click.echo("  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip())
+
+
+@main.group()
+def export() -> None:
+    """Export the notebook to other tools."""
+
+
+@export.command("ics")
+@config_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this new file.")
+@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+def export_ics(config_file: str, output: str | None, today: str | None) -> None:
+    """Every open follow-up item as a calendar to-do (VTODO) with a due date."""
+    from ..analysis.followups import calendar_for, due_items
+    from ..render.ical import to_ics
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    data = to_ics(
+        due_items(notebook, day, setup.options, calendar_for(setup.options)), notebook, day
+    )
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        return
+    write_new_file(Path(output), data)
+    click.echo(f"Wrote {output}", err=True)
+
+
+@main.command()
+@config_option
+@format_option
+@click.option("--today", help="Count the interviews held by this date (2026-11-20).")
+def questions(config_file: str, output_format: str, today: str | None) -> None:
+    """The question bank: each question, how often it was asked, the answers."""
+    from ..analysis.questions import question_rows
+    from ..render.questions import category_title
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    rows = question_rows(notebook, setup.today(today))
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for index, (category, group) in enumerate(groupby(rows, key=lambda r: r["category"])):
+        title = category_title(str(category)) if category is not None else "Your own questions"
+        click.echo(("\n" if index else "") + title)
+        for row in group:
+            ident = f"  [{row['id']}]" if row["id"] is not None else ""
+            click.echo(f"  {row['text']}{ident}  asked {row['asked']}")
+            answers = row["answers"]
+            assert isinstance(answers, list)
+            for answer in answers:
+                person = notebook.contacts.get(answer["contact"])
+                who = person.name if person else answer["contact"]
+                lines = str(answer["answer"]).splitlines() or [""]
+                click.echo(f"      {who}: {lines[0]}")
+                for line in lines[1:]:
+                    click.echo(f"        {line}" if line.strip() else "")
