@@ -86,7 +86,7 @@ def of_kind(found: list[Item], kind: str) -> list[Item]:
 
 def status(notebook: Notebook, slug: str, today: date = TODAY, **changes: Any) -> str:
     options = dataclasses.replace(OPTIONS, **changes)
-    return contact_status(notebook, notebook.contacts[slug], today, options, calendar_for(options))
+    return contact_status(notebook, notebook.contacts[slug], today, options)
 
 
 # ---------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def test_calendar_for_uses_holidays_and_country() -> None:
 
 def test_empty_notebook_makes_nothing() -> None:
     assert due_items(Notebook(), TODAY, OPTIONS) == []
-    assert contact_rows(Notebook(), TODAY, OPTIONS, calendar_for(OPTIONS)) == []
+    assert contact_rows(Notebook(), TODAY, OPTIONS) == []
 
 
 # ---------------------------------------------------------------------------
@@ -801,7 +801,7 @@ def test_contact_rows() -> None:
         ),
         person("amy", name="Amy A"),
     )
-    rows = contact_rows(notebook, TODAY, OPTIONS, calendar_for(OPTIONS))
+    rows = contact_rows(notebook, TODAY, OPTIONS)
     assert [list(row) for row in rows] == [
         [
             "slug",
@@ -859,7 +859,7 @@ def test_a_large_notebook_is_fast() -> None:
     notebook = book(*notes)
     began = time.perf_counter()
     found = due_items(notebook, TODAY, dataclasses.replace(OPTIONS, follow_up_policy="3b7"))
-    rows = contact_rows(notebook, TODAY, OPTIONS, calendar_for(OPTIONS))
+    rows = contact_rows(notebook, TODAY, OPTIONS)
     elapsed = time.perf_counter() - began
     assert len(rows) == 6001
     assert len(of_kind(found, "referral")) == 3000  # only "Nobody"
@@ -935,10 +935,7 @@ def test_example_notebook_under_3b7(example: Notebook) -> None:
 
 
 def test_example_notebook_statuses(example: Notebook) -> None:
-    rows = {
-        row["slug"]: row
-        for row in contact_rows(example, TODAY, EXAMPLE_OPTIONS, calendar_for(EXAMPLE_OPTIONS))
-    }
+    rows = {row["slug"]: row for row in contact_rows(example, TODAY, EXAMPLE_OPTIONS)}
     statuses = {slug: row["status"] for slug, row in rows.items()}
     assert statuses["tomasz-wrona"] == "closed"
     assert statuses["dolores-ibanez"] == "interviewed"

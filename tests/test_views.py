@@ -21,7 +21,6 @@ from interview_kb.analysis.network import (
     named_key,
     network,
     reach,
-    resolve_referral,
     tree,
 )
 from interview_kb.analysis.plan import progress
@@ -53,6 +52,7 @@ from interview_kb.core.model import (
     Referral,
     Reflection,
 )
+from interview_kb.core.people import People
 from interview_kb.core.wording import number_word
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.markup import html_line
@@ -708,8 +708,8 @@ def test_network_edges_and_resolution() -> None:
         talk("sam", "2026-06-04", status="cancelled", referrals=(Referral(name="Zed"),)),
         talk("sam", "2026-12-04", referrals=(Referral(name="Later"),)),
     )
-    assert resolve_referral(notebook, Referral(name="SAM OKAFOR")) == "sam"
-    assert resolve_referral(notebook, Referral(name="Nobody")) is None
+    assert People(notebook.contacts).slug(None, "SAM OKAFOR") == "sam"
+    assert People(notebook.contacts).slug(None, "Nobody") is None
     net = network(notebook, TODAY)
     assert [(e.source, e.target, e.kind) for e in net.edges] == [
         ("contact:priya", "contact:bea", "referred"),

@@ -1,6 +1,6 @@
 """The plugin's options, as MkDocs validates them (``plugins: - interview-kb:``).
 
-``mkdocs_yml.py`` reads the same options without MkDocs, for the command
+``reader/mkdocs_yml.py`` reads the same options without MkDocs, for the command
 line; the two share what a date and a positive whole number are.
 """
 
@@ -41,7 +41,7 @@ class PositiveInt(c.Type[int]):
 
 
 class PluginConfig(base.Config):
-    """Options of the ``interview-kb`` plugin; see NOTE-FORMAT.md."""
+    """Options of the ``interview-kb`` plugin; see docs/notes.md."""
 
     contacts_dir = c.Type(str, default="contacts")
     interviews_dir = c.Type(str, default="interviews")

@@ -62,7 +62,7 @@ class HtmlStash:
         return self._chart_key.sub(lambda m: self.charts.pop(m.group(0), m.group(0)), html)
 
 
-# A chart as charts.py draws it: one <svg> element, marked to be skipped by search.
+# A chart as render/charts.py draws it: one <svg> element, marked to be skipped by search.
 _CHART = re.compile(
     r'<svg xmlns="http://www.w3.org/2000/svg"[^>]* data-search-exclude=""[^>]*>.*?</svg>', re.DOTALL
 )

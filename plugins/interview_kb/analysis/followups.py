@@ -1,4 +1,4 @@
-"""What is due: the follow-up rules of NOTE-FORMAT.md and each contact's status.
+"""What is due: the follow-up rules of docs/notes.md and each contact's status.
 
 Pure functions of a ``Notebook``, the date taken as today and the ``Options``;
 nothing here reads the clock or knows about MkDocs or click. Every public
@@ -197,35 +197,28 @@ def contact_status(
     contact: Contact | str,
     today: date,
     options: Options,
-    calendar: Calendar | None = None,
 ) -> str:
-    """The contact's status: the first rung of NOTE-FORMAT's ladder that fits.
+    """The contact's status: the first rung of the ladder (docs/notes.md) that fits.
 
     ``closed`` (a closed event) > ``interviewed`` (a held interview) >
     ``scheduled`` (an upcoming one) > ``declined`` / ``replied`` (the kind of
     the latest ``reply`` or ``declined`` event; on one day, the one written
     last) > ``no-response`` (move-on is due) > ``followed-up`` (a follow-up on
     or after the latest request; or any follow-up when there is no request) >
-    ``requested`` (a request) > ``not-contacted``.
-
-    ``calendar`` is accepted so that every function here takes the same
-    arguments; the ladder itself counts calendar days only.
+    ``requested`` (a request) > ``not-contacted``. The ladder counts
+    calendar days only.
     """
-    del calendar
     person = _contact_of(notebook, contact)
     interviews = notebook.interviews_of(person.slug)
     return _status(_facts(person, interviews), interviews, today, options)
 
 
-def contact_rows(
-    notebook: Notebook, today: date, options: Options, calendar: Calendar | None = None
-) -> list[dict[str, object]]:
+def contact_rows(notebook: Notebook, today: date, options: Options) -> list[dict[str, object]]:
     """Every contact, by slug, as `interview-kb contacts --format json` prints it.
 
     Keys, in order: slug, name, organization, role, seniority, warmth (both
     after inference, or None), status and last_interaction (ISO date or None).
     """
-    del calendar
     rows: list[dict[str, object]] = []
     for slug in sorted(notebook.contacts):
         contact = notebook.contacts[slug]

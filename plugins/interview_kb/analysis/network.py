@@ -23,7 +23,7 @@ from datetime import date
 from functools import cached_property
 from types import MappingProxyType
 
-from ..core.model import Contact, Notebook, Referral, interview_order
+from ..core.model import Contact, Notebook, interview_order
 from ..core.people import People, name_key
 
 #: The deepest nesting of the tree; deeper people start a new top-level entry.
@@ -100,11 +100,6 @@ def contact_key(slug: str) -> str:
 def named_key(name: str) -> str:
     """The person key of someone known only by name."""
     return f"name:{name_key(name)}"
-
-
-def resolve_referral(notebook: Notebook, referral: Referral) -> str | None:
-    """The slug of the contact a referral points to, or None when it has no note."""
-    return People(notebook.contacts).slug(referral.contact, referral.name)
 
 
 def network(notebook: Notebook, today: date) -> Network:

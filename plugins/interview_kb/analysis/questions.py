@@ -1,7 +1,7 @@
 """The question bank view: which questions were asked, how often, and every answer.
 
 Pure functions of a ``Notebook`` and the date taken as today. The rules are
-NOTE-FORMAT's: an asked question belongs to a bank question by ``id``, else by
+those of docs/notes.md: an asked question belongs to a bank question by ``id``, else by
 its text folded (case, white space and punctuation ignored); every other
 question is a *custom* one, grouped by its folded text. Readings where the
 contract leaves a choice:

@@ -5,7 +5,7 @@ from the contacts' outreach, from the interviews (held, upcoming or
 cancelled, on the interview's date), from thank-you dates and from the dates
 promised things arrived. Readings where the contract leaves a choice:
 
-- An interview today is held (NOTE-FORMAT), so it is an ``interview`` event,
+- An interview today is held (docs/notes.md), so it is an ``interview`` event,
   not ``interview-scheduled``. A thank-you is an event for any interview that
   is not cancelled; a promise is an event only when its arrival date is known.
 - Events are newest first; on one day, by contact slug, then latest first

@@ -221,12 +221,10 @@ def stats(config_file: str, output_format: str, today: str | None) -> None:
 @click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
 def contacts(config_file: str, output_format: str, today: str | None) -> None:
     """Every contact with status and last interaction."""
-    from ..analysis.followups import calendar_for, contact_rows
+    from ..analysis.followups import contact_rows
 
     setup = load_setup(config_file)
-    rows = contact_rows(
-        setup.read(), setup.today(today), setup.options, calendar_for(setup.options)
-    )
+    rows = contact_rows(setup.read(), setup.today(today), setup.options)
     if output_format == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return

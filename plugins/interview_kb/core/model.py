@@ -261,8 +261,9 @@ def _frozen(mapping: Mapping[str, object] | None = None) -> Mapping[str, object]
 class Options:
     """The plugin's options, as plain data the core can use.
 
-    Mirrors ``NOTE-FORMAT.md``'s option table; the MkDocs ``Config`` class in
-    ``config.py`` validates them and builds this object.
+    Mirrors the option table of docs/notes.md; the MkDocs ``Config`` class in
+    ``plugin_config.py`` validates them and builds this object, and
+    ``reader/mkdocs_yml.py`` builds it without MkDocs.
     """
 
     contacts_dir: str = "contacts"

@@ -90,7 +90,7 @@ _DETECT = YAMLHandler()
 _NULL_TAG = "tag:yaml.org,2002:null"
 # _CONTROL (from composer): no file name or id means to hold such characters,
 # and a problem's message shows them escaped. (A YAML escape such as "\0" can
-# put them in a value, which is kept as written; markup.py leaves them out of
+# put them in a value, which is kept as written; render/markup.py leaves them out of
 # pages.)
 
 BUILTIN_BANK = "(built-in question bank)"
@@ -1051,11 +1051,6 @@ def _builtin_bank() -> MappingProxyType[str, BankQuestion]:
 
 # ---------------------------------------------------------------------------
 # the notebook
-
-
-def note_files(folder: Path) -> list[Path]:
-    """The notes of a folder, sorted; names starting with ``_`` or ``.`` are skipped."""
-    return [path for _, path, _ in _note_entries(folder)]
 
 
 def _note_entries(folder: Path) -> list[tuple[str, Path, bool]]:

@@ -11,7 +11,7 @@ and a ``<desc>``, and its figure a caption; every bar, mark or dot carries
 ``data-key`` and ``data-value`` and a tooltip, so that tests (and people)
 can read the numbers back (a part of a stacked bar or a column that counts
 nothing is left out). The same data give the same bytes. Every text
-goes through ``_esc``: inside a raw HTML block it is HTML, not Markdown.
+goes through ``markup.svg_text``: inside a raw HTML block it is HTML, not Markdown.
 
 The markup is kept small, as every contact page carries a chart and every
 tag of a page is parsed twice more (by Markdown, then by the search index):

@@ -91,7 +91,7 @@ class Site:
 
     def status(self, contact: Contact) -> str:
         """The contact's status (see docs/notes.md, the ladder)."""
-        return contact_status(self.notebook, contact, self.today, self.options, self.calendar)
+        return contact_status(self.notebook, contact, self.today, self.options)
 
     def relative(self, source: str, target: str, fragment: str = "") -> str:
         """The URL of the page ``target`` from the page ``source`` (both source paths)."""
