@@ -96,7 +96,7 @@ def _texts(value: object) -> tuple[str, ...] | None:
     return tuple(value)
 
 
-_RULES: dict[str, Callable[[object], object]] = {
+RULES: dict[str, Callable[[object], object]] = {
     "contacts_dir": _text,
     "interviews_dir": _text,
     "questions_file": _text,
@@ -129,7 +129,7 @@ def options_from(settings: Mapping[str, object]) -> Options | None:
     """
     values: dict[str, Any] = {}
     for name, value in settings.items():
-        rule = _RULES.get(name)
+        rule = RULES.get(name)
         if rule is None:
             continue
         if value is None:

@@ -69,7 +69,7 @@ _BAR_H = 10
 # SVG text
 
 
-def _num(value: float) -> str:
+def svg_number(value: float) -> str:
     """A coordinate or a value: at most one decimal, no trailing zero."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -134,7 +134,7 @@ def _write(shapes: Iterable[Shape]) -> list[str]:
 def _data(key: str | None, value: float | None) -> str:
     if key is None:
         return ""
-    shown = "" if value is None else f' data-value="{_num(value)}"'
+    shown = "" if value is None else f' data-value="{svg_number(value)}"'
     return f' data-key="{svg_text(key)}"{shown}'
 
 
@@ -151,7 +151,7 @@ def _stroke(colour: str, width: float = 1, dashed: bool = False, filled: bool = 
     paint = "" if filled else "fill:none;"
     paint += f"stroke:{colour}"
     if width != 1:  # 1 is SVG's default
-        paint += f";stroke-width:{_num(width)}"
+        paint += f";stroke-width:{svg_number(width)}"
     if dashed:
         paint += ";stroke-dasharray:3 3"
     return f'style="{paint}"'
@@ -168,8 +168,8 @@ def _rect(
     tip: str | None = None,
     layer: int = 0,
 ) -> Shape:
-    place = f'x="{_num(x)}" y="{_num(y)}" width="{_num(max(width, 0))}" '
-    place += f'height="{_num(max(height, 0))}"{_data(key, value)}'
+    place = f'x="{svg_number(x)}" y="{svg_number(y)}" width="{svg_number(max(width, 0))}" '
+    place += f'height="{svg_number(max(height, 0))}"{_data(key, value)}'
     return Shape("rect", place, _fill(colour), _tip(tip), layer)
 
 
@@ -186,7 +186,7 @@ def _line(
     tip: str | None = None,
     layer: int = 0,
 ) -> Shape:
-    place = f'x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}"{_data(key, value)}'
+    place = f'x1="{svg_number(x1)}" y1="{svg_number(y1)}" x2="{svg_number(x2)}" y2="{svg_number(y2)}"{_data(key, value)}'
     return Shape("line", place, _stroke(colour, width, dashed), _tip(tip), layer)
 
 
@@ -201,12 +201,12 @@ def _path(segments: Iterable[str], colour: str, width: float = 1) -> Shape:
 
 def _across(left: float, right: float, y: float) -> str:
     """A horizontal line of a path."""
-    return f"M{_num(left)} {_num(y)}H{_num(right)}"
+    return f"M{svg_number(left)} {svg_number(y)}H{svg_number(right)}"
 
 
 def _down(x: float, top: float, length: float) -> str:
     """A vertical line of a path, down from ``top``."""
-    return f"M{_num(x)} {_num(top)}v{_num(length)}"
+    return f"M{svg_number(x)} {svg_number(top)}v{svg_number(length)}"
 
 
 def _circle(
@@ -220,7 +220,7 @@ def _circle(
     tip: str | None = None,
 ) -> Shape:
     paint = _stroke(colour, 2, filled=False) if hollow else _fill(colour)
-    place = f'cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}"{_data(key, value)}'
+    place = f'cx="{svg_number(x)}" cy="{svg_number(y)}" r="{svg_number(radius)}"{_data(key, value)}'
     return Shape("circle", place, paint, _tip(tip))
 
 
@@ -243,7 +243,7 @@ def _text(
         paint.append('font-weight="bold"')
     if colour:
         paint.append(_fill(colour))
-    return Shape("text", f'x="{_num(x)}" y="{_num(y)}"', " ".join(paint), svg_text(text), layer)
+    return Shape("text", f'x="{svg_number(x)}" y="{svg_number(y)}"', " ".join(paint), svg_text(text), layer)
 
 
 def text_width(text: str, size: int = FONT) -> float:
@@ -266,7 +266,7 @@ def svg(ident: str, height: float, title: str, desc: str, body: Iterable[Shape])
     ``data-search-exclude`` keeps the chart's labels out of Material's search
     index, where the figure's caption stands for it.
     """
-    tall = _num(height)
+    tall = svg_number(height)
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{tall}" '
         f'viewBox="0 0 {WIDTH} {tall}" role="img" '
@@ -388,8 +388,8 @@ def bar_chart(
     scale = max([scale or 0, *(bar.value for bar in bars)]) or 1
     body: list[Shape] = []
     for index, bar in enumerate(bars):
-        shown = bar.shown if bar.shown is not None else _num(bar.value)
-        tip = f"{bar.label}: {_num(bar.value)}"
+        shown = bar.shown if bar.shown is not None else svg_number(bar.value)
+        tip = f"{bar.label}: {svg_number(bar.value)}"
         part = Segment(bar.key, bar.value, bar.colour, tip)
         body += bar_row(index * _ROW, bar.label, shown, scale, [part])
     return svg(ident, len(bars) * _ROW, title, desc, body)
@@ -692,7 +692,7 @@ def rating_figure(ratings: Sequence[Rating], who: Mapping[str, str]) -> Markup:
     body += axis.labels(bottom + 18)
     points = [(axis.x(r.date), bottom - (r.rating - 1) * step) for r in ratings]
     if len(points) > 1:
-        line = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+        line = " ".join(f"{svg_number(x)},{svg_number(y)}" for x, y in points)
         body.append(Shape("polyline", f'points="{line}"', _stroke(FAINT, 2, filled=False)))
     average = sum(r.rating for r in ratings) / len(ratings)
     y = bottom - (average - 1) * step
@@ -726,7 +726,7 @@ class Mark:
     radius: float = 5
 
 
-_OTHER = Mark("other", MUTED, radius=3.5)
+OTHER_MARK = Mark("other", MUTED, radius=3.5)
 STRIP_MARKS = {
     "request": Mark("request or reminder", ACCENT, hollow=True),
     "follow-up": Mark("request or reminder", ACCENT, hollow=True),
@@ -754,7 +754,7 @@ STRIP_NOUNS = {
 _TIP_LENGTH = 90
 
 
-def _lanes(xs: Sequence[float], gap: float = 11) -> list[int]:
+def lanes(xs: Sequence[float], gap: float = 11) -> list[int]:
     """A lane for each dot, in order along the axis, so that no two in a lane touch."""
     ends: list[float] = []
     lanes = []
@@ -777,7 +777,7 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markup:
     ordered = sorted(events, key=lambda e: e.date)
     axis = _TimeAxis(ordered[0].date, max(ordered[-1].date, today), 6, RIGHT - 6)
     xs = [axis.x(e.date) for e in ordered]
-    lanes = _lanes(xs)
+    lanes = lanes(xs)
     base = 26 + max(lanes) * 13
     body = [_path([_across(0, RIGHT, base)], FAINT), _path(axis.ticks(base, 5), FAINT)]
     body += axis.labels(base + 19)
@@ -786,7 +786,7 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markup:
     anchor = "end" if x > RIGHT - 20 else "start" if x < 20 else "middle"
     body.append(_text(x, 10, "today", anchor=anchor, size=SMALL, colour=MUTED))
     for event, x, lane in zip(ordered, xs, lanes, strict=True):
-        mark = STRIP_MARKS.get(event.kind, _OTHER)
+        mark = STRIP_MARKS.get(event.kind, OTHER_MARK)
         text = event.text
         if len(text) > _TIP_LENGTH:
             text = text[:_TIP_LENGTH].rstrip() + "\u2026"
@@ -795,10 +795,10 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markup:
         body.append(
             _circle(x, base - lane * 13, mark.radius, mark.colour, mark.hollow, key, None, tip)
         )
-    marks = {STRIP_MARKS.get(e.kind, _OTHER) for e in ordered}
+    marks = {STRIP_MARKS.get(e.kind, OTHER_MARK) for e in ordered}
     y, at = base + 50, 2.0
     names: list[Shape] = []  # after the dots of the legend, for their paint
-    for mark in [m for m in (*dict.fromkeys(STRIP_MARKS.values()), _OTHER) if m in marks]:
+    for mark in [m for m in (*dict.fromkeys(STRIP_MARKS.values()), OTHER_MARK) if m in marks]:
         room = 14 + text_width(mark.label, SMALL) + 14
         if at > 2 and at + room > RIGHT:
             y, at = y + 18, 2.0

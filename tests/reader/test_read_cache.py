@@ -21,7 +21,7 @@ from interview_kb.core.model import Notebook, Options
 from interview_kb.plugin import InterviewKbPlugin
 from interview_kb.reader.notes import NoteCache, read_notebook, read_shared
 
-from .conftest import LogGuard, WriteNotebook
+from ..conftest import LogGuard, WriteNotebook
 
 HOUR_NS = 3_600_000_000_000
 

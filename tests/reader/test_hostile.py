@@ -29,7 +29,7 @@ from interview_kb.reader.notes import (
     read_notebook,
 )
 
-from .conftest import LogGuard, WriteNotebook
+from ..conftest import LogGuard, WriteNotebook
 
 MEMORY_LIMIT = 1024**3
 # The child's CPU limit stops a runaway read (the test then fails); it makes no

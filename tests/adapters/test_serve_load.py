@@ -17,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-from .conftest import REPO
+from ..conftest import REPO
 
 BENCHMARKS = REPO / "benchmarks"
 NOTES = 200

@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 
 from interview_kb.cli import main
 
-from .conftest import REPO, LogGuard, WriteNotebook
+from ..conftest import REPO, LogGuard, WriteNotebook
 
 SMALL = {
     "contacts/jane-doe.md": """

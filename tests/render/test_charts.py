@@ -28,8 +28,7 @@ from interview_kb.reader.notes import read_notebook
 from interview_kb.render import charts
 from interview_kb.render.pages import render_pages
 
-from .conftest import REPO
-from .test_views import book, d, person, talk
+from ..conftest import REPO, book, d, person, talk
 
 TODAY = date(2026, 11, 20)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -212,13 +211,13 @@ def test_the_strip_paints_each_dot_as_its_kind(pages: dict[str, str], notebook: 
     for dot in dots:
         kind = (dot.get("data-key") or "").split("/", 1)[1]
         kinds[kind] += 1
-        mark = charts.STRIP_MARKS.get(kind, charts._OTHER)
+        mark = charts.STRIP_MARKS.get(kind, charts.OTHER_MARK)
         if mark.hollow:
             assert paint[dot]["fill"] == "none", kind
             assert (paint[dot]["stroke"], paint[dot]["stroke-width"]) == (mark.colour, "2")
         else:
             assert paint[dot]["fill"] == mark.colour, kind
-        assert dot.get("r") == charts._num(mark.radius)
+        assert dot.get("r") == charts.svg_number(mark.radius)
     assert len(kinds) >= 4  # requests, replies, interviews and more
     # Ticks: a month's start from the first month to the one after the last, on the axis.
     (axis, ticks) = svg.iter(f"{SVG}path")
@@ -456,7 +455,7 @@ def test_many_months_thin_out_their_names() -> None:
 
 
 def test_events_of_one_day_are_stacked_not_drawn_over_each_other() -> None:
-    lanes = charts._lanes([10.0, 10.0, 10.0, 40.0, 45.0, 100.0])
+    lanes = charts.lanes([10.0, 10.0, 10.0, 40.0, 45.0, 100.0])
     assert lanes == [0, 1, 2, 0, 1, 0]
 
 

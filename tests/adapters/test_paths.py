@@ -23,7 +23,7 @@ from interview_kb.core.model import Options
 from interview_kb.reader.notes import read_notebook, read_shared, slug_problem
 from interview_kb.render.pages import render_pages
 
-from .conftest import LogGuard, WriteNotebook
+from ..conftest import LogGuard, WriteNotebook
 
 TODAY = date(2026, 11, 20)
 PACKAGE = Path(interview_kb.__file__).resolve().parent

@@ -9,8 +9,7 @@ from interview_kb.reader.notes import read_notebook
 from interview_kb.render.dashboard import DASHBOARD_MARKER, compose_home
 from interview_kb.render.pages import render_pages
 
-from .conftest import REPO
-from .test_pages import golden
+from ..conftest import REPO, golden
 
 TODAY = date(2026, 11, 20)
 

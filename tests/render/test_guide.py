@@ -22,7 +22,7 @@ from interview_kb.core.model import Contact
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.guide import render_guide
 
-from .conftest import REPO, LogGuard
+from ..conftest import REPO, LogGuard
 
 TODAY = date(2026, 11, 20)
 

@@ -7,9 +7,7 @@ memory.
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -53,7 +51,7 @@ from interview_kb.core.model import (
     Reflection,
 )
 from interview_kb.core.people import People
-from interview_kb.core.wording import number_word
+from interview_kb.core.wording import number_word, percent
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.markup import html_line
 from interview_kb.render.network import render_network
@@ -63,60 +61,13 @@ from interview_kb.render.reflections import render_reflections
 from interview_kb.render.site import Renderer, Site
 from interview_kb.render.timeline import (
     funnel_summary,
-    percent,
     render_contact_timeline,
     render_timeline,
 )
 
-from .conftest import REPO
+from ..conftest import REPO, book, d, golden, person, talk
 
-GOLDEN = Path(__file__).parent / "golden" / "views"
 TODAY = date(2026, 11, 20)
-
-
-def golden(name: str, text: str) -> None:
-    """Compare with ``golden/views/<name>``; ``UPDATE_GOLDEN=1`` rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path} missing: run with UPDATE_GOLDEN=1 once and review it"
-    assert text == path.read_text(encoding="utf-8")
-
-
-def d(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def person(slug: str, **fields: Any) -> Contact:
-    fields.setdefault("name", slug.replace("-", " ").title())
-    return Contact(slug=slug, path=f"contacts/{slug}.md", **fields)
-
-
-def talk(contact: str, day: str, **fields: Any) -> Interview:
-    slug = fields.pop("slug", f"{day}-{contact}")
-    return Interview(
-        slug=slug, path=f"interviews/{slug}.md", contact=contact, date=d(day), **fields
-    )
-
-
-BANK = {
-    q.id: q
-    for q in (
-        BankQuestion("typical-day", "What does a typical day look like?", "day-to-day"),
-        BankQuestion("who-else", "Who else should I talk to?", "network"),
-        BankQuestion("pay", "What does it pay?", "money"),
-        BankQuestion("career-path", "How did you get here?", "background"),
-        BankQuestion("lead", "How do you lead a team?", "day-to-day", for_=("senior",)),
-        BankQuestion("zzz", "A question of a category sorted first?", "Aardvark"),
-    )
-}
-
-
-def book(*notes: Contact | Interview, bank: dict[str, BankQuestion] | None = None) -> Notebook:
-    contacts = {n.slug: n for n in notes if isinstance(n, Contact)}
-    interviews = {n.slug: n for n in notes if isinstance(n, Interview)}
-    return Notebook(contacts=contacts, interviews=interviews, bank=BANK if bank is None else bank)
 
 
 def renderer(notebook: Notebook, today: date = TODAY, options: Options | None = None) -> Renderer:
@@ -141,32 +92,34 @@ def example() -> Renderer:
 
 
 def test_questions_page_golden(example: Renderer) -> None:
-    golden("questions.md", render_questions(example))
+    golden("views/questions.md", render_questions(example))
 
 
 def test_questions_json_golden(example: Renderer) -> None:
     rows = question_rows(example.site.notebook, TODAY)
-    golden("questions.json", json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    golden("views/questions.json", json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
 
 
 def test_timeline_page_golden(example: Renderer) -> None:
-    golden("timeline.md", render_timeline(example))
+    golden("views/timeline.md", render_timeline(example))
 
 
 def test_contact_timeline_golden(example: Renderer) -> None:
-    golden("contact-timeline-leo-hartmann.md", render_contact_timeline(example, "leo-hartmann"))
+    golden(
+        "views/contact-timeline-leo-hartmann.md", render_contact_timeline(example, "leo-hartmann")
+    )
 
 
 def test_reflections_page_golden(example: Renderer) -> None:
-    golden("reflections.md", render_reflections(example))
+    golden("views/reflections.md", render_reflections(example))
 
 
 def test_network_page_golden(example: Renderer) -> None:
-    golden("network.md", render_network(example))
+    golden("views/network.md", render_network(example))
 
 
 def test_plan_fragment_golden(example: Renderer) -> None:
-    golden("plan.md", render_plan(example))
+    golden("views/plan.md", render_plan(example))
 
 
 def _html(text: str) -> str:

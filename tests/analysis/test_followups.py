@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import time
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +30,8 @@ from interview_kb.core.model import (
 )
 from interview_kb.core.vocab import FollowUpKind, values
 from interview_kb.reader.notes import read_notebook
+
+from ..conftest import REPO
 
 TODAY = date(2026, 11, 20)  # a Friday
 OPTIONS = Options()
@@ -875,7 +876,7 @@ def test_a_large_notebook_is_fast() -> None:
 
 @pytest.fixture(scope="module")
 def example() -> Notebook:
-    notebook = read_notebook(Path(__file__).parents[1])
+    notebook = read_notebook(REPO)
     assert notebook.errors == ()
     return notebook
 

@@ -18,8 +18,7 @@ from interview_kb.reader.notes import read_notebook
 from interview_kb.render.links import link_notes, strip_wikilinks
 from interview_kb.render.pages import render_pages
 
-from .conftest import LogGuard, WriteNotebook
-from .test_pages import golden
+from ..conftest import LogGuard, WriteNotebook, golden
 
 TODAY = date(2026, 11, 20)
 

@@ -11,42 +11,7 @@ from interview_kb.core.model import Options, Problem, Promise, Referral, Resourc
 from interview_kb.core.suggest import closest
 from interview_kb.reader.notes import read_notebook
 
-from .conftest import WriteNotebook
-
-FULL_CONTACT = """
----
-name: Jane Doe
-role: Staff UX Researcher
-organization: Northwind Health
-years_experience: 4
-warmth: cold
-connection: same university
-introduced_by: bob-ray
-interest: [role, organization]
-email: jane@northwind.example
-phone: 555-0100
-linkedin: https://linkedin.example/in/jane
-website: jane.example
-location: Leeds
-local: yes
-tags: [ux-research, "#healthcare"]
-aliases: [JD, Janie]
-outreach:
-  - date: 2026-11-01
-    kind: request
-    channel: email
-    note: Short note after the meetup
-  - {date: 2026-11-03, kind: reply, channel: linkedin}
----
-Met at the **meetup**.
-"""
-
-BOB = """
----
-name: Bob Ray
-seniority: senior
----
-"""
+from ..conftest import BOB, FULL_CONTACT, FULL_INTERVIEW, WriteNotebook
 
 
 def assert_reported(found: tuple[Problem, ...], path: str, expected: str) -> None:
@@ -114,49 +79,6 @@ def test_warmth_from_introduction_unless_stated(write_notebook: WriteNotebook) -
     contacts = read_notebook(root).contacts
     assert (contacts["a"].warmth, contacts["a"].warmth_inferred) == ("warm", True)
     assert (contacts["b"].warmth, contacts["b"].warmth_inferred) == ("cold", False)
-
-
-FULL_INTERVIEW = """
----
-contact: bob-ray
-date: 2026-11-03 14:30
-status: done
-mode: video
-duration: 30
-location: https://meet.example/abc
-questions:
-  - What surprised you most?
-  - id: typical-day
-    answer: Mostly meetings.
-  - ask: what does a TYPICAL day, or week, look like for you
-    answer: Workshops.
-referrals:
-  - Ann Smith
-  - name: Jane Doe
-    contact: jane-doe
-    note: runs the research guild
-promised:
-  - a reading list
-  - item: job spec
-    received: 2026-11-10
-  - item: slides
-    received: no
-resources:
-  - The Design of Everyday Things
-  - title: Research guild
-    url: https://guild.example
-thank_you: 2026-11-04
-reflection:
-  learned: Research ops is a job.
-  went_well: Timing
-  improve: Ask fewer questions
-  still_interested: unsure
-  rating: 4
-  next_steps: [Email Ann, Read the book]
-share: yes
----
-Notes here.
-"""
 
 
 def test_every_interview_field(write_notebook: WriteNotebook) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,20 +13,9 @@ from interview_kb.reader.notes import read_notebook
 from interview_kb.render.markup import escape, escape_line, external_href, mailto
 from interview_kb.render.pages import render_pages
 
-from .conftest import WriteNotebook
-from .test_notes import BOB, FULL_CONTACT, FULL_INTERVIEW
+from ..conftest import BOB, FULL_CONTACT, FULL_INTERVIEW, WriteNotebook, golden
 
-GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 20)
-
-
-def golden(name: str, text: str) -> None:
-    """Compare with ``golden/<name>``; ``UPDATE_GOLDEN=1`` rewrites it."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path} missing: run with UPDATE_GOLDEN=1 once and review it"
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from interview_kb.authoring.yaml_text import yaml_value
 from interview_kb.core.model import BankQuestion, Contact, Notebook, OutreachEvent
 from interview_kb.reader.notes import CONTACT_KEYS, INTERVIEW_KEYS
 
-from .conftest import REPO
+from ..conftest import REPO
 
 PATH = "contacts/jane-doe.md"
 REQUEST = OutreachEvent(date(2026, 11, 20), "request", "email", "Asked: 20 minutes, by video")

@@ -15,8 +15,7 @@ from interview_kb.core.model import Options
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages
 
-from .conftest import REPO
-from .test_pages import golden
+from ..conftest import REPO, golden
 
 CONFIG = str(REPO / "mkdocs.yml")
 TODAY = date(2026, 11, 20)

@@ -22,7 +22,7 @@ from interview_kb.core.model import Options, OutreachEvent
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages
 
-from .conftest import REPO, LogGuard, WriteNotebook
+from ..conftest import REPO, LogGuard, WriteNotebook
 
 TODAY = date(2026, 11, 20)
 

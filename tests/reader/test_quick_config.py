@@ -23,9 +23,9 @@ from interview_kb.cli import main
 from interview_kb.core.model import Options
 from interview_kb.core.vocab import Policy, PublishMode, values
 from interview_kb.plugin_config import PluginConfig
-from interview_kb.reader.mkdocs_yml import _RULES, quick_setup
+from interview_kb.reader.mkdocs_yml import RULES, quick_setup
 
-from .conftest import REPO
+from ..conftest import REPO
 
 POLICIES = values(Policy)
 PUBLISH_MODES = values(PublishMode)
@@ -229,7 +229,7 @@ def test_quick_options_are_mkdocs_options(tmp_path: Path, plugin: dict[str, Any]
 
 
 def test_every_option_has_a_rule() -> None:
-    assert set(_RULES) == set(Options.__dataclass_fields__) == set(PLAUSIBLE) - {"unknown_option"}
+    assert set(RULES) == set(Options.__dataclass_fields__) == set(PLAUSIBLE) - {"unknown_option"}
 
 
 def test_check_leaves_mkdocs_and_the_renderer_unimported(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ from interview_kb.authoring.starter import starter_files
 from interview_kb.cli import main
 from interview_kb.cli.app import Setup, load_setup
 
-from .conftest import REPO
+from ..conftest import REPO
 
 EXAMPLE = ("mkdocs.yml", "mkdocs.public.yml", "questions.yml", "contacts", "interviews", "docs")
 NOTE_FOLDERS = ("contacts", "interviews")

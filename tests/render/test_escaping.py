@@ -21,7 +21,7 @@ from interview_kb.core.model import Options
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages
 
-from .conftest import LogGuard
+from ..conftest import LogGuard
 
 # One line holding every kind of syntax a value could smuggle in.
 PAYLOAD = (
