@@ -455,7 +455,7 @@ def test_many_months_thin_out_their_names() -> None:
 
 
 def test_events_of_one_day_are_stacked_not_drawn_over_each_other() -> None:
-    lanes = charts.lanes([10.0, 10.0, 10.0, 40.0, 45.0, 100.0])
+    lanes = charts.strip_lanes([10.0, 10.0, 10.0, 40.0, 45.0, 100.0])
     assert lanes == [0, 1, 2, 0, 1, 0]
 
 

@@ -186,7 +186,8 @@ def _line(
     tip: str | None = None,
     layer: int = 0,
 ) -> Shape:
-    place = f'x1="{svg_number(x1)}" y1="{svg_number(y1)}" x2="{svg_number(x2)}" y2="{svg_number(y2)}"{_data(key, value)}'
+    start = f'x1="{svg_number(x1)}" y1="{svg_number(y1)}"'
+    place = f'{start} x2="{svg_number(x2)}" y2="{svg_number(y2)}"{_data(key, value)}'
     return Shape("line", place, _stroke(colour, width, dashed), _tip(tip), layer)
 
 
@@ -243,7 +244,9 @@ def _text(
         paint.append('font-weight="bold"')
     if colour:
         paint.append(_fill(colour))
-    return Shape("text", f'x="{svg_number(x)}" y="{svg_number(y)}"', " ".join(paint), svg_text(text), layer)
+    return Shape(
+        "text", f'x="{svg_number(x)}" y="{svg_number(y)}"', " ".join(paint), svg_text(text), layer
+    )
 
 
 def text_width(text: str, size: int = FONT) -> float:
@@ -754,7 +757,7 @@ STRIP_NOUNS = {
 _TIP_LENGTH = 90
 
 
-def lanes(xs: Sequence[float], gap: float = 11) -> list[int]:
+def strip_lanes(xs: Sequence[float], gap: float = 11) -> list[int]:
     """A lane for each dot, in order along the axis, so that no two in a lane touch."""
     ends: list[float] = []
     lanes = []
@@ -777,7 +780,7 @@ def strip_figure(events: Sequence[Event], today: date, name: str) -> Markup:
     ordered = sorted(events, key=lambda e: e.date)
     axis = _TimeAxis(ordered[0].date, max(ordered[-1].date, today), 6, RIGHT - 6)
     xs = [axis.x(e.date) for e in ordered]
-    lanes = lanes(xs)
+    lanes = strip_lanes(xs)
     base = 26 + max(lanes) * 13
     body = [_path([_across(0, RIGHT, base)], FAINT), _path(axis.ticks(base, 5), FAINT)]
     body += axis.labels(base + 19)
