@@ -10,7 +10,7 @@ suggested message in its description when the follow-ups page drafts one.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from icalendar import Calendar as ICalendar
 from icalendar import Todo
@@ -39,7 +39,7 @@ def to_ics(items: list[Item], notebook: Notebook, today: date) -> bytes:
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Interview follow-ups")
-    stamp = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
     for item in items:
         todo = Todo()
         todo.add("uid", item_uid(item))
