@@ -184,7 +184,7 @@ def test_example_pages_are_well_formed_markdown(example: Renderer) -> None:
     assert timeline.index("## December 2026") < timeline.index("## June 2026")
     reflections = _html(render_reflections(example))
     assert reflections.count("<table>") == 2
-    assert reflections.count('type="checkbox"') == 18
+    assert reflections.count('<li class="ikb-check ikb-check--todo">') == 18
     network_html = _html(render_network(example))
     assert network_html.count("<ul>") == 1 + 9, (
         "the roots, and a nested list per person who brought someone"
