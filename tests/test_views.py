@@ -578,11 +578,11 @@ def test_funnel_without_anyone_asked_divides_by_nothing() -> None:
     assert percent(None) == "\u2014"
     assert funnel_summary(result) == ""
     page = render_timeline(renderer(book(person("ann", warmth="warm"))))
-    assert "<tr><td>Response rate</td><td>\u2014</td><td>\u2014</td></tr>" in page
+    assert '<tr><th scope="row">Response rate</th><td>\u2014</td><td>\u2014</td></tr>' in page
     assert "Unknown warmth" not in page and "<th>Cold" not in page
     assert "Nothing recorded yet" in page
     empty = render_timeline(renderer(book()))
-    assert "<tr><td>Contacts</td><td>0</td></tr>" in empty
+    assert '<tr><th scope="row">Contacts</th><td>0</td></tr>' in empty
 
 
 def test_funnel_uses_inferred_warmth() -> None:
