@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import assets
 from .config import PluginConfig
 from .dates import TODAY_VARIABLE, BadDate, choose_today
 from .links import (
@@ -98,6 +99,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, settings)
+        assets.add_to_config(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -154,6 +156,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        assets.add_to_files(files, config)
         return files
 
     def on_page_markdown(
