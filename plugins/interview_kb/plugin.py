@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import assets
+from .a11y import name_task_checkboxes
 from .config import PluginConfig
 from .dates import TODAY_VARIABLE, BadDate, choose_today
 from .links import (
@@ -178,7 +179,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)."""
+        """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)
+        and name the checkboxes of Markdown task lists (``a11y``)."""
+        html = name_task_checkboxes(html)
         if page.file.generated_by is None:
             return html
         return self.stash.hide_charts(self.stash.restore(html))
