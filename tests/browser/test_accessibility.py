@@ -225,3 +225,38 @@ def test_a_wide_table_on_a_phone_is_reached_by_the_keyboard(
     assert wrap.evaluate(FOCUS_SHOWN)
     page.keyboard.press("ArrowRight")  # scrolls the focused table sideways
     page.wait_for_function("el => el.scrollLeft > 0", arg=wrap.element_handle())
+
+
+CHART_PAGES = ["", "timeline/", "reflections/", "contacts/mei-lin-zhou/"]
+# What a chart says to a screen reader, and what follows its figure.
+CHART_TEXT = """figure => {
+    const svg = figure.querySelector("svg");
+    const text = id => document.getElementById(id).textContent;
+    const next = figure.nextElementSibling;
+    return {
+        title: text(svg.getAttribute("aria-labelledby")),
+        desc: text(svg.getAttribute("aria-describedby")),
+        // Material wraps a table in a scrolling <div>.
+        next: !next ? "" : next.querySelector(":scope > div > table") ? "TABLE" : next.tagName,
+        nextText: next ? next.innerText : "",
+        hidden: next ? next.closest("[aria-hidden=true]") !== null : true,
+    };
+}"""
+
+
+def test_charts_have_names_descriptions_and_text_beside_them(page: Page, site: Site) -> None:
+    """Each chart is an image named by its title and described by the numbers it
+    shows, and is followed by a table, list or sentence a screen reader reaches."""
+    charts = 0
+    for address in CHART_PAGES:
+        page.goto(site.url + address)
+        for figure in page.locator("article figure.ikb-chart").all():
+            said = figure.evaluate(CHART_TEXT)
+            image = page.get_by_role("img", name=said["title"], exact=True)
+            expect(image).to_have_count(1)
+            expect(image).to_have_accessible_description(said["desc"])
+            assert re.search(r"\d", said["desc"]), said
+            assert said["next"] in {"TABLE", "UL", "P"}, (address, said)
+            assert re.search(r"\d", said["nextText"]) and not said["hidden"], (address, said)
+            charts += 1
+    assert charts >= 6
