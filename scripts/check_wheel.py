@@ -71,6 +71,7 @@ def check_wheel_contents(wheel: Path, version: str) -> None:
     wanted = {
         "the licence file": any(n.endswith("licenses/LICENSE") for n in names),
         "the page templates": "interview_kb/templates/contact.md.j2" in names,
+        "the stylesheet": "interview_kb/assets/interview-kb.css" in names,
         "the starter files": "interview_kb/data/starter/index.md" in names,
         "the built-in question bank": "interview_kb/data/questions.yml" in names,
         "py.typed": "interview_kb/py.typed" in names,

@@ -11,6 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import assets
+from .a11y import name_task_checkboxes
 from .config import PluginConfig
 from .dates import TODAY_VARIABLE, BadDate, choose_today
 from .links import (
@@ -98,6 +100,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, settings)
+        assets.add_to_config(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -154,6 +157,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        assets.add_to_files(files, config)
         return files
 
     def on_page_markdown(
@@ -175,7 +179,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)."""
+        """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)
+        and name the checkboxes of Markdown task lists (``a11y``)."""
+        html = name_task_checkboxes(html)
         if page.file.generated_by is None:
             return html
         return self.stash.hide_charts(self.stash.restore(html))
