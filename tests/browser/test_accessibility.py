@@ -204,6 +204,9 @@ def test_the_keyboard_searches_and_opens_a_result(page: Page, site: Site) -> Non
     assert box.evaluate(FOCUS_SHOWN), "the focused search box shows no outline"
     page.keyboard.type("Priya Raman")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("matching document"))
+    # The list is drawn again as each key is searched: wait for the last one's
+    # results, or the arrow may focus a link that is about to be replaced.
+    expect(page.locator(".md-search-result__link").first).to_contain_text("Priya Raman")
     page.keyboard.press("ArrowDown")
     result = page.locator(".md-search-result__link:focus")
     expect(result).to_contain_text("Priya Raman")
