@@ -254,3 +254,63 @@ def test_example_guide_builds(tmp_path: Path, log_guard: LogGuard) -> None:
     questions = (tmp_path / "questions/index.html").read_text(encoding="utf-8")
     assert "Question bank" in questions
     assert "a senior" in questions or "a mid" in questions or "a junior" in questions
+
+
+ORDINARY_SENTENCES = (
+    "you will need SQL, and that young teams move fast.",
+    "I hope the grace period in may is enough to mark the change.",
+    "our target for the first year was one shipped study.",
+)
+
+
+def test_no_over_blanking_in_the_built_guide(tmp_path: Path, log_guard: LogGuard) -> None:
+    """Contacts named after ordinary words: their names go, the prose stays whole."""
+    root = write_group(tmp_path)
+    people = {
+        "will-young": ("Will Young", "Target"),
+        "hope-grace": ("Hope Grace", "Mark & May"),
+    }
+    for slug, (name, organization) in people.items():
+        (root / f"contacts/{slug}.md").write_text(
+            f"---\nname: {name}\norganization: {organization}\nyears_experience: 4\n"
+            "tags: [analytics]\n---\n",
+            encoding="utf-8",
+        )
+    answers = "\n".join(
+        f"  - ask: Ordinary question {n}?\n    answer: {sentence}"
+        for n, sentence in enumerate(ORDINARY_SENTENCES)
+    )
+    (root / "interviews/2026-10-20-will.md").write_text(
+        "---\ncontact: will-young\ndate: 2026-10-20\nshare: yes\nquestions:\n"
+        + answers
+        + "\n  - ask: Named question?\n    answer: Ask Will, or Hope at Target.\n---\n",
+        encoding="utf-8",
+    )
+    site = build_guide(root)
+    assert_private_absent(every_text(site), ["A"])
+    page = (site / "questions/index.html").read_text(encoding="utf-8")
+    for sentence in ORDINARY_SENTENCES:
+        assert sentence in page, sentence
+    assert "Ask […], or […] at […]." in page
+    for name in ("Will", "Young", "Hope", "Grace", "Target"):
+        assert f" {name}" not in page, name
+
+
+def test_example_guide_names_no_one(tmp_path: Path, log_guard: LogGuard) -> None:
+    """Every passage of the example guide is already blank of every name: the
+    redactor finds nothing more in the built questions page."""
+    from interview_kb.redact import Redactor, notebook_terms
+
+    config = load_config(
+        config_file=str(REPO / "mkdocs.public.yml"), strict=True, site_dir=str(tmp_path)
+    )
+    build(config)
+    import html
+    import re
+
+    page = (tmp_path / "questions/index.html").read_text(encoding="utf-8")
+    body = page[page.index("<article") : page.index("</article>")]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    redact = Redactor(notebook_terms([read_notebook(REPO)]))
+    assert redact.blanks(text) == []
+    assert "Fieldnote" not in text and "[…] had worked with the same nonprofit" in text

@@ -12,12 +12,12 @@ or a number, so a model object handed to them fails the build loudly.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
 from .model import CATEGORIES, BankQuestion, Contact, Interview, Notebook, fold
+from .redact import Redactor, notebook_terms
 
 
 class PrivateValue(TypeError):
@@ -113,46 +113,6 @@ def attribution(contact: Contact | None) -> str:
     return "a professional"
 
 
-def _terms(notebook: Notebook) -> list[str]:
-    """Names, aliases, organizations and addresses to keep out of shared text."""
-    terms: set[str] = set()
-    for contact in notebook.contacts.values():
-        for name in (contact.name, *contact.aliases):
-            terms.add(name)
-            terms.update(part for part in name.split() if len(part) >= 3)
-        for value in (contact.organization, contact.email, contact.phone, contact.location):
-            if value:
-                terms.add(value)
-        for value in (contact.linkedin, contact.website):
-            if value:
-                terms.add(value)
-    for interview in notebook.interviews.values():
-        for referral in interview.referrals:
-            if referral.name:
-                terms.add(referral.name)
-                terms.update(part for part in referral.name.split() if len(part) >= 3)
-        if interview.location:
-            terms.add(interview.location)
-    return sorted((t for t in terms if t.strip()), key=lambda t: (-len(t), t))
-
-
-class Redactor:
-    """Replaces the notebook's names, organizations and addresses in a text."""
-
-    def __init__(self, terms: Iterable[str]) -> None:
-        words = [re.escape(t) for t in terms]
-        self.pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
-            if words
-            else None
-        )
-
-    def __call__(self, text: str) -> str:
-        if self.pattern is None:
-            return text
-        return self.pattern.sub("[…]", text)
-
-
 def _category_order(category: str) -> tuple[int, str]:
     if category in CATEGORIES:
         return (CATEGORIES.index(category), category)
@@ -176,8 +136,9 @@ def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
     custom: dict[str, tuple[str, set[tuple[int, str]], list[tuple[str, PublicAnswer]]]] = {}
     lessons: list[tuple[str, PublicLesson]] = []
     shared = 0
+    # One redactor for every notebook (redact.py): a member may name another's contact.
+    redact = Redactor(notebook_terms(notebooks))
     for number, notebook in enumerate(notebooks):
-        redact = Redactor(_terms(notebook))
         for slug, interview in sorted(notebook.interviews.items()):
             if not interview.is_held(today):
                 continue
