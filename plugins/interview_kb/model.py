@@ -103,6 +103,7 @@ class Contact:
     linkedin: str | None = None
     website: str | None = None
     location: str | None = None
+    greeting: str | None = None  # how a drafted message opens ("Dear Dr. Lin")
     local: bool | None = None
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -201,6 +202,8 @@ class Interview:
     promised: tuple[Promise, ...] = ()
     resources: tuple[Resource, ...] = ()
     thank_you: dt.date | None = None
+    # The one thing the thank-you draft mentions: drafts quote nothing else you wrote.
+    thank_you_note: str | None = None
     reflection: Reflection | None = None
     share: bool = False
     extra: tuple[tuple[str, str], ...] = ()

@@ -587,6 +587,7 @@ _CONTACT_TEXT = (
     "linkedin",
     "website",
     "location",
+    "greeting",  # revision of 2026-12-02: how a drafted message opens
 )
 CONTACT_KEYS = (
     *_CONTACT_TEXT,
@@ -738,6 +739,7 @@ INTERVIEW_KEYS = (
     "thank_you",
     "reflection",
     "share",
+    "thank_you_note",  # revision of 2026-12-02: what the thank-you draft may quote
 )
 QUESTION_KEYS = ("ask", "id", "answer")
 REFERRAL_KEYS = ("name", "contact", "note")
@@ -880,6 +882,8 @@ def read_interview(
                 values[key] = read_text(value)
             elif key == "thank_you":
                 values[key] = read_date(value)
+            elif key == "thank_you_note":
+                values[key] = read_text(value)
             elif key == "share":
                 values[key] = read_bool(value)
             elif key == "questions":
