@@ -278,6 +278,10 @@ class Options:
     follow_up_policy: str = "week"
     shared_from: tuple[str, ...] = ()
     publish: str = "notebook"
+    # Revision of 2026-12-02: `mkdocs gh-deploy` of the notebook itself is
+    # refused unless this says it is meant; the guide's own home page.
+    deploy_notebook: bool = False
+    guide_home: str = "guide/index.md"
     # The plan: targets from common career advice (docs/plan.md explains them).
     plan_interviews_min: int = 3
     plan_interviews_max: int = 6

@@ -26,6 +26,7 @@ from .links import (
 from .markup import squeeze_html
 from .model import Notebook, Options
 from .notes import NoteCache, read_notebook, read_shared
+from .option_rules import OptionError, check_against
 from .pages import HtmlStash, render_pages
 
 if TYPE_CHECKING:
@@ -88,6 +89,10 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         """Read the options, fix T and turn on the Markdown extensions we need."""
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.options = self.config.to_options()
+        try:  # what an option's value alone cannot tell (option_rules.check_against)
+            check_against(self.options, self.root, Path(config.docs_dir))
+        except OptionError as problem:
+            raise PluginError(str(problem)) from None
         try:
             self.today = choose_today(
                 self.options.today, os.environ.get(TODAY_VARIABLE), date.today()
