@@ -88,6 +88,8 @@ class PublicGuide(_Public):
     lessons: tuple[PublicLesson, ...]
     shared_interviews: int
     notebooks: int
+    # A group's guide (``shared_from``) speaks of "members"; one person's does not.
+    group: int = 0
 
     @property
     def asked_by_category(self) -> tuple[PublicCount, ...]:
@@ -119,7 +121,7 @@ def _category_order(category: str) -> tuple[int, str]:
     return (len(CATEGORIES), category)
 
 
-def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
+def public_guide(notebooks: Sequence[Notebook], today: date, *, group: bool = False) -> PublicGuide:
     """The guide's view of one or more notebooks (a group's members).
 
     Every bank question counts the held interviews of every notebook that
@@ -185,7 +187,10 @@ def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
         custom=custom_questions,
         lessons=tuple(lesson for _, lesson in sorted(lessons, key=lambda x: x[0], reverse=True)),
         shared_interviews=shared,
-        notebooks=len(notebooks),
+        # Notebooks, not folders: a shared_from pattern that matched nothing
+        # (kept only to report it) or an empty folder is not one.
+        notebooks=sum(1 for n in notebooks if n.contacts or n.interviews),
+        group=int(group),
     )
 
 
