@@ -16,7 +16,7 @@ from interview_kb.notes import read_notebook
 from interview_kb.pages import render_guide
 from interview_kb.public import PrivateValue, PublicAnswer, PublicGuide, attribution, public_guide
 
-from .conftest import REPO, LogGuard
+from .conftest import REPO, LogGuard, WriteNotebook
 
 TODAY = date(2026, 11, 20)
 
@@ -314,3 +314,62 @@ def test_example_guide_names_no_one(tmp_path: Path, log_guard: LogGuard) -> None
     redact = Redactor(notebook_terms([read_notebook(REPO)]))
     assert redact.blanks(text) == []
     assert "Fieldnote" not in text and "[…] had worked with the same nonprofit" in text
+
+
+def test_share_lists_the_answers_to_publish(write_notebook: WriteNotebook) -> None:
+    """``share`` as a list: only the answers it names, by id or asked text,
+    reach the guide; a frank answer stays private, and so does the lesson."""
+    root = write_notebook(
+        {
+            "contacts/jo.md": "---\nname: Jo Marsh\nyears_experience: 5\ntags: [ux]\n---\n",
+            "interviews/2026-10-01-jo.md": """
+                ---
+                contact: jo
+                date: 2026-10-01
+                share:
+                  - typical-day
+                  - what would you do differently?
+                  - not a question here
+                questions:
+                  - id: typical-day
+                    answer: SHAREDTYPICAL mostly research.
+                  - id: pay-range
+                    answer: ZQPFRANKPAY a number nobody should publish.
+                  - ask: What would you do differently?
+                    answer: SHAREDDIFFERENT start earlier.
+                  - ask: Who else is hiring?
+                    answer: ZQPFRANKHIRING
+                reflection:
+                  learned: ZQPLESSON
+                ---
+                """,
+        }
+    )
+    notebook = read_notebook(root)
+    (warning,) = notebook.problems
+    assert warning.severity == "warning" and warning.line == 4
+    assert "'not a question here' is not a question of this interview" in warning.message
+    guide = public_guide([notebook], TODAY)
+    texts = [a.text for q in (*guide.questions, *guide.custom) for a in q.answers]
+    assert sorted(texts) == ["SHAREDDIFFERENT start earlier.", "SHAREDTYPICAL mostly research."]
+    assert [q.text for q in guide.custom] == ["What would you do differently?"]
+    assert guide.lessons == () and guide.shared_interviews == 1
+    pay = next(q for q in guide.questions if q.id == "pay-range")
+    assert pay.asked == 1 and pay.answers == ()  # counted, not shown
+
+
+def test_share_list_on_the_interview_page(write_notebook: WriteNotebook) -> None:
+    from interview_kb.model import Options
+    from interview_kb.pages import render_pages
+
+    root = write_notebook(
+        {
+            "contacts/jo.md": "---\nname: Jo Marsh\n---\n",
+            "interviews/2026-10-01-jo.md": "---\ncontact: jo\ndate: 2026-10-01\n"
+            "share: [typical-day]\nquestions:\n  - id: typical-day\n    answer: x\n---\n",
+        }
+    )
+    page = render_pages(read_notebook(root), TODAY, Options(today=TODAY))[
+        "interviews/2026-10-01-jo.md"
+    ]
+    assert "only the answers to: typical-day" in str(page)

@@ -206,9 +206,23 @@ class Interview:
     thank_you_note: str | None = None
     reflection: Reflection | None = None
     share: bool = False
+    # Revision of 2026-12-02: `share` as a list of question ids or asked
+    # texts shares only those answers (``share`` is then true).
+    share_only: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
     body_line: int = 1
+
+    def shares_answer(self, asked: AskedQuestion, bank_id: str | None = None) -> bool:
+        """Whether the answer to ``asked`` may reach the guide: ``share: yes``
+        shares every answer, a list only those it names by id or asked text
+        (``bank_id``: the bank question ``asked`` belongs to, if any)."""
+        if not self.share:
+            return False
+        if not self.share_only:
+            return True
+        named = {fold(item) for item in self.share_only}
+        return any(fold(key) in named for key in (asked.id, asked.text, bank_id) if key)
 
     @property
     def cancelled(self) -> bool:

@@ -150,18 +150,25 @@ def public_guide(notebooks: Sequence[Notebook], today: date, *, group: bool = Fa
             order = f"{interview.date.isoformat()}/{number:04d}/{slug}"
             if interview.share:
                 shared += 1
-                if interview.reflection and interview.reflection.learned:
+                # A share list (share_only) shares the answers it names, no lesson.
+                if (
+                    not interview.share_only
+                    and interview.reflection
+                    and interview.reflection.learned
+                ):
                     lessons.append((order, PublicLesson(redact(interview.reflection.learned), who)))
             for asked_question in interview.questions:
                 question = notebook.bank_question(asked_question)
                 answer = asked_question.answer
+                bank_id = question.id if question is not None else None
+                shares = interview.shares_answer(asked_question, bank_id)
                 if question is not None:
                     asked.setdefault(question.id, set()).add(key)
-                    if interview.share and answer:
+                    if shares and answer:
                         answers.setdefault(question.id, []).append(
                             (order, PublicAnswer(redact(answer), who))
                         )
-                elif interview.share and asked_question.text:
+                elif shares and asked_question.text:
                     _add_custom(custom, redact, asked_question.text, key, answer, who, order)
     questions = tuple(
         PublicQuestion(
