@@ -175,3 +175,20 @@ def test_follow_up_draft_opens_with_the_greeting(
     message = draft(follow_up, notebook)
     assert message is not None and message.body.startswith("Dear Dr. Lee,\n\n")
     assert "as Researcher at Vexla Labs" in message.body
+
+
+def test_greeting_and_thank_you_note_are_escaped_on_pages(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(
+        {
+            "contacts/eve.md": "---\nname: Eve Stone\nemail: eve@x.example\n"
+            "greeting: '<b>Dear</b> Eve & co'\n---\n",
+            "interviews/2026-11-19-eve.md": "---\ncontact: eve\ndate: 2026-11-19\n"
+            "thank_you_note: '<script>alert(1)</script> the tip'\n---\n",
+        }
+    )
+    notebook = read_notebook(root)
+    pages = render_pages(notebook, TODAY, Options(today=TODAY))
+    every = "".join(str(p) for name, p in pages.items() if name.endswith(".md"))
+    assert "<script>" not in every and "<b>Dear</b>" not in every
+    assert "&lt;b&gt;Dear&lt;/b&gt; Eve &amp; co" in every
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; the tip" in every

@@ -373,3 +373,19 @@ def test_share_list_on_the_interview_page(write_notebook: WriteNotebook) -> None
         "interviews/2026-10-01-jo.md"
     ]
     assert "only the answers to: typical-day" in str(page)
+
+
+def test_an_attribution_never_names_the_employer(tmp_path: Path) -> None:
+    root = tmp_path / "n"
+    (root / "contacts").mkdir(parents=True)
+    (root / "interviews").mkdir()
+    (root / "contacts/jo.md").write_text(
+        "---\nname: Jo Marsh\norganization: Vexla Labs\nyears_experience: 1\ntags: [vexla]\n---\n"
+    )
+    (root / "interviews/i.md").write_text(
+        "---\ncontact: jo\ndate: 2026-10-01\nshare: yes\nquestions:\n"
+        "  - id: typical-day\n    answer: Busy.\n---\n"
+    )
+    guide = public_guide([read_notebook(root)], TODAY)
+    (answer,) = next(q for q in guide.questions if q.id == "typical-day").answers
+    assert answer.attribution == "a junior […]"

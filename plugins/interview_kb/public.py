@@ -146,7 +146,7 @@ def public_guide(notebooks: Sequence[Notebook], today: date, *, group: bool = Fa
                 continue
             key = (number, slug)
             contact = notebook.contacts.get(interview.contact)
-            who = attribution(contact)
+            who = redact(attribution(contact))  # a tag may name the employer
             order = f"{interview.date.isoformat()}/{number:04d}/{slug}"
             if interview.share:
                 shared += 1
