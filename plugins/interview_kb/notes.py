@@ -892,7 +892,12 @@ def read_interview(
                     values[key] = bool(values["share_only"])
                     share_line = line
                 else:
-                    values[key] = read_bool(value)
+                    try:
+                        values[key] = read_bool(value)
+                    except Invalid as problem:
+                        raise Invalid(
+                            f"{problem}; or list the question ids or asked texts to share"
+                        ) from None
             elif key == "questions":
                 values[key] = _read_list(
                     note,
