@@ -91,8 +91,13 @@ def ordinary_words() -> frozenset[str]:
     return frozenset(fold(word) for word in words)
 
 
+@lru_cache(maxsize=4096)
+def _unspaced_char(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(_UNSPACED)
+
+
 def _unspaced(text: str) -> bool:
-    return any(unicodedata.name(char, "").startswith(_UNSPACED) for char in text)
+    return not text.isascii() and any(_unspaced_char(char) for char in text)
 
 
 def _clean(token: str) -> str:
