@@ -199,6 +199,8 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "follow_up_policy": st.sampled_from(POLICIES),
     "shared_from": st.lists(st.text(max_size=6), max_size=2),
     "publish": st.sampled_from(PUBLISH_MODES),
+    "deploy_notebook": st.booleans(),
+    "guide_home": st.sampled_from(["guide/index.md", "home.md"]),
     "plan_interviews_min": st.integers(1, 5),
     "plan_interviews_max": st.integers(1, 9),
     "plan_role_interest": st.integers(-2, 5),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import stat
 import sys
@@ -16,9 +17,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import click
+import yaml
 
 from .dates import TODAY_VARIABLE, BadDate, choose_today, parse_date
-from .mkdocs_yml import PLUGIN_NAME, quick_setup
+from .mkdocs_yml import PLUGIN_NAME, quick_setup, yaml_problem
 from .model import (
     CHANNELS,
     INTERESTS,
@@ -32,6 +34,7 @@ from .model import (
     OutreachEvent,
 )
 from .notes import closest, read_notebook
+from .option_rules import OptionError, check_against
 
 # The commands that write notes import authoring (and with it Jinja2) when
 # they run, as other commands import what only they need: `check` starts
@@ -78,25 +81,32 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
         found = quick_setup(path)
         if found is not None:
             options, docs_dir = found
-            return Setup(path.resolve().parent, options, docs_dir)
-    import logging
-
+            return _checked(Setup(path.resolve().parent, options, docs_dir), config_file, quick)
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     from .config import PluginConfig
 
     # MkDocs' own notices while loading the config are not the user's
     # business here; the level is put back so that nothing else is silenced.
+    # Its errors are caught and given as one line each (issue 18), not as
+    # MkDocs' log lines followed by "Aborted with a configuration error!".
     logger = logging.getLogger("mkdocs")
-    level = logger.level
+    level, propagate = logger.level, logger.propagate
+    errors = _ErrorRecorder()
     logger.setLevel(logging.ERROR)
+    logger.propagate = False
+    logger.addHandler(errors)
     try:
         config = load_config(config_file=str(path))
-    except ConfigurationError as problem:
-        raise click.UsageError(f"{config_file}: {problem}") from None
+    except (ConfigurationError, Abort) as problem:
+        raise BadInput(f"{config_file}: {errors.text() or problem}") from None
+    except (ValueError, yaml.YAMLError) as problem:  # an impossible date, bad YAML
+        raise BadInput(f"{config_file}: {yaml_problem(path) or problem}") from None
     finally:
+        logger.removeHandler(errors)
         logger.setLevel(level)
+        logger.propagate = propagate
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise click.UsageError(
@@ -104,7 +114,38 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
         )
     plugin_config = plugin.config
     assert isinstance(plugin_config, PluginConfig)
-    return Setup(path.resolve().parent, plugin_config.to_options(), Path(config.docs_dir).resolve())
+    setup = Setup(
+        path.resolve().parent, plugin_config.to_options(), Path(config.docs_dir).resolve()
+    )
+    return _checked(setup, config_file, quick)
+
+
+class _ErrorRecorder(logging.Handler):
+    """MkDocs' error messages while it loads a config."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # "Config value 'plugins': Plugin 'interview-kb' option 'x': ..." says it twice.
+        prefix = f"Config value 'plugins': Plugin '{PLUGIN_NAME}' "
+        self.messages.append(message.removeprefix(prefix))
+
+    def text(self) -> str:
+        return "; ".join(self.messages)
+
+
+def _checked(setup: Setup, config_file: str, quick: bool) -> Setup:
+    """``setup`` once its options pass what needs the notebook's folder
+    (``option_rules.check_against``); ``check``, the quick reader, leaves
+    the holidays library and its country list unloaded."""
+    try:
+        check_against(setup.options, setup.root, setup.docs_dir, country=not quick)
+    except OptionError as problem:
+        raise BadInput(f"{config_file}: {problem}") from None
+    return setup
 
 
 config_option = click.option(
@@ -1138,3 +1179,75 @@ def questions(config_file: str, output_format: str, today: str | None) -> None:
                 click.echo(f"      {who}: {lines[0]}")
                 for line in lines[1:]:
                     click.echo(f"        {line}" if line.strip() else "")
+
+
+@main.command()
+@click.option(
+    "--review",
+    "show_review",
+    is_flag=True,
+    help="List every passage the guide will publish, blanks marked, and the words to check.",
+)
+@config_option
+@format_option
+@click.option("--today", help="Review as of this date (2026-11-20) instead of today.")
+def guide(show_review: bool, config_file: str, output_format: str, today: str | None) -> None:
+    """What the published guide will hold, before you publish it.
+
+    With --review, every passage (answers, your own questions, lessons) as the
+    guide prints it, each blank showing what it hides, then every capitalized
+    word left that may still name someone or an organization: rewrite those
+    in the notes. Shared notebooks (shared_from) are read as the guide reads
+    them; this review is for you alone, so it is printed, never published.
+    """
+    from .notes import read_shared
+    from .review import review
+
+    setup = load_setup(config_file)
+    day = setup.today(today)
+    shared = read_shared(setup.root, setup.options.shared_from, setup.options)
+    result = review([setup.read(), *shared], day)
+    if output_format == "json":
+        data = {
+            "passages": [
+                {
+                    "kind": p.kind,
+                    "notebook": p.notebook or None,
+                    "interview": p.interview,
+                    "question": p.question,
+                    "published": p.published,
+                    "blanked": [b.original for b in p.blanks],
+                }
+                for p in result.passages
+            ],
+            "suspects": [{"word": s.word, "passages": list(s.passages)} for s in result.suspects],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    blanks = sum(len(p.blanks) for p in result.passages)
+    click.echo(
+        f"The guide will publish {len(result.passages)} passage"
+        f"{'s' * (len(result.passages) != 1)} from shared interviews, with {blanks} "
+        f"blank{'s' * (blanks != 1)} and {len(result.suspects)} capitalized "
+        f"word{'s' * (len(result.suspects) != 1)} to check."
+    )
+    if not show_review:
+        click.echo("`interview-kb guide --review` lists them.")
+        return
+    titles = {"answer": "Answer", "question": "Your own question", "lesson": "Lesson"}
+    for number, passage in enumerate(result.passages, start=1):
+        where = f"{passage.notebook}: " if passage.notebook else ""
+        about = f" to \u201c{passage.question}\u201d" if passage.question else ""
+        click.echo(f"\n{number}. {titles[passage.kind]}{about} ({where}{passage.interview})")
+        marked = passage.marked(click.style("[\u2026 {}]", fg="red", bold=True))
+        for line in marked.splitlines() or [""]:
+            click.echo(f"   {line}")
+    if result.suspects:
+        click.echo(
+            "\nCapitalized words left in the guide: if one names a person, a team or an "
+            "organization, rewrite it in the note (or add the name to a contact's aliases)."
+        )
+        width = max(len(s.word) for s in result.suspects)
+        for suspect in result.suspects:
+            numbers = ", ".join(str(n) for n in suspect.passages)
+            click.echo(f"  {suspect.word:<{width}}  in {numbers}")

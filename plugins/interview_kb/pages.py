@@ -546,6 +546,9 @@ def _tidy(text: str) -> str:
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
+GUIDE_HOME_PAGE = "index.md"
+
+
 def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
     """The published guide's generated pages, from the public view alone.
 
@@ -566,7 +569,10 @@ def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
         .get_template("guide-questions.md.j2")
         .render(guide=guide, categories=list(categories.items()), chart=chart)
     )
-    return {"questions.md": _tidy(text)}
+    # The guide's home when the docs have none of their own (options.guide_home):
+    # never the notebook's docs/index.md, which the plugin leaves out of the guide.
+    home = environment().get_template("guide-home.md.j2").render(guide=guide)
+    return {"questions.md": _tidy(text), GUIDE_HOME_PAGE: _tidy(home)}
 
 
 def render_pages(
@@ -595,7 +601,8 @@ def render_pages(
     blocks out of their Markdown (see ``HtmlStash``).
     """
     if options.publish == "guide":
-        return render_guide(public_guide([notebook, *shared], today))
+        guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
+        return render_guide(guide)
     # The analysis pages' modules import this one for Renderer.
     from .bank import render_questions
     from .network import render_network

@@ -41,7 +41,8 @@ NOTEBOOK_PAGES = [
     "guide/",
     "guide/templates/",
 ]
-GUIDE_PAGES = ["", "questions/", "guide/", "guide/preparing/", "notes/", "follow-up-rules/"]
+# The guide's home (docs/guide/index.md) is served at its root.
+GUIDE_PAGES = ["", "questions/", "guide/asking/", "guide/preparing/", "notes/", "follow-up-rules/"]
 
 # axe's rule sets: WCAG 2.0 and 2.1, levels A and AA, and its best practices.
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

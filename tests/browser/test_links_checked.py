@@ -55,7 +55,15 @@ NOT_LINKED = {"404.html"}
 
 class _Handler(SimpleHTTPRequestHandler):
     """Answers with a ``LinkChecker`` header: LinkChecker then does not slow its
-    requests to this host down to ten a second."""
+    requests to this host down to ten a second. The notebook's robots.txt
+    turns every crawler away (it is private), LinkChecker included: this
+    server answers as if there were none (tests/test_private_site.py checks it)."""
+
+    def send_head(self) -> Any:
+        if self.path.split("?", 1)[0] == "/robots.txt":
+            self.send_error(404)
+            return None
+        return super().send_head()
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "local test server")
