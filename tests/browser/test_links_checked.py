@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from interview_kb.private_site import NOINDEX
+
 from .conftest import Site
 
 pytestmark = pytest.mark.browser
@@ -56,14 +58,19 @@ NOT_LINKED = {"404.html"}
 class _Handler(SimpleHTTPRequestHandler):
     """Answers with a ``LinkChecker`` header: LinkChecker then does not slow its
     requests to this host down to ten a second. The notebook's robots.txt
-    turns every crawler away (it is private), LinkChecker included: this
-    server answers as if there were none (tests/test_private_site.py checks it)."""
+    turns every crawler away (it is private), and so does each page's robots
+    meta tag, LinkChecker included: this server answers as if there were
+    neither (tests/test_private_site.py checks that the site has both)."""
 
     def send_head(self) -> Any:
         if self.path.split("?", 1)[0] == "/robots.txt":
             self.send_error(404)
             return None
         return super().send_head()
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        tag = NOINDEX.encode()
+        outputfile.write(source.read().replace(tag, b" " * len(tag)))  # same length
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "local test server")
