@@ -4,17 +4,25 @@ warning MkDocs or the plugin logs."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from hypothesis import settings
 
 from interview_kb.core.model import BankQuestion, Contact, Interview, Notebook
+
+# Hypothesis fails an example that takes over 200 ms by default: a time limit
+# in disguise, which a busy machine breaks. No test of ours has a deadline.
+settings.register_profile("interview-kb", deadline=None)
+settings.load_profile("interview-kb")
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -33,6 +41,35 @@ plugins:
 """
 
 WriteNotebook = Callable[..., Path]
+T = TypeVar("T")
+
+# A test never asserts a time in seconds (machines here are shared and noisy);
+# it may assert how time grows with the size of the input, measured in one run.
+# Linear work grows about FACTOR times, quadratic work FACTOR ** 2 times.
+FACTOR = 4
+LINEAR_ENOUGH = 2.5 * FACTOR
+
+
+def growth(prepare: Callable[[int], T], run: Callable[[T], object], size: int) -> float:
+    """How many times longer ``run`` takes on ``prepare(size * FACTOR)`` than on
+    ``prepare(size)``: the best of three runs each, the sizes taking turns.
+
+    The garbage collector is held off while a run is timed: its passes grow
+    with everything the test process holds, which says nothing of ``run``."""
+    small, large = prepare(size), prepare(size * FACTOR)
+    best = {id(small): float("inf"), id(large): float("inf")}
+    for _ in range(3):
+        for data in (small, large):
+            gc.collect()
+            gc.disable()
+            try:
+                began = time.perf_counter()
+                run(data)
+                took = time.perf_counter() - began
+            finally:
+                gc.enable()
+            best[id(data)] = min(best[id(data)], took)
+    return best[id(large)] / best[id(small)]
 
 
 @pytest.fixture

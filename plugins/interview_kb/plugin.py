@@ -11,12 +11,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import plugin_assets as assets
 from .core.dates import TODAY_VARIABLE, BadDate, choose_today
 from .core.model import Notebook, Options
 from .pipeline import build, gather
+from .plugin_a11y import name_task_checkboxes
 from .plugin_config import PluginConfig
 from .plugin_html import HtmlStash, squeeze_html
+from .plugin_private_site import ROBOTS_TXT, add_noindex, deploy_refusal
 from .reader.notes import NoteCache
+from .reader.option_rules import OptionError, check_against
+from .render.guide import GUIDE_HOME_PAGE
 from .render.links import (
     Links,
     Resolver,
@@ -47,6 +52,7 @@ EXTENSIONS: dict[str, dict[str, object]] = {
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
+ROBOTS_PAGE = "robots.txt"
 NAV_ORDER = (
     "index.md",
     "follow-ups.md",
@@ -71,6 +77,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         self.stash = HtmlStash()
         # Notes read by earlier builds of one `mkdocs serve` (see on_startup).
         self.cache: NoteCache | None = None
+        self.command: str | None = None  # MkDocs' command, from on_startup
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep read notes from one rebuild to the next in ``mkdocs serve``.
@@ -81,11 +88,23 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         State for one build is set in on_config and on_files, never here.
         """
         self.cache = NoteCache() if command == "serve" else None
+        self.command = command  # gh-deploy of the notebook is refused (on_config)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the options, fix T and turn on the Markdown extensions we need."""
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.options = self.config.to_options()
+        try:  # what an option's value alone cannot tell (option_rules.check_against)
+            check_against(self.options, self.root, Path(config.docs_dir))
+        except OptionError as problem:
+            raise PluginError(str(problem)) from None
+        name = Path(config.config_file_path or "mkdocs.yml").name
+        # MkDocs keeps this object for the whole process (it has on_startup):
+        # the command is used once, by the build it started, and forgotten.
+        command, self.command = self.command, None
+        refusal = deploy_refusal(command, self.options, name)
+        if refusal is not None:
+            raise PluginError(refusal)
         try:
             self.today = choose_today(
                 self.options.today, os.environ.get(TODAY_VARIABLE), date.today()
@@ -96,6 +115,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, settings)
+        assets.add_to_config(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -105,6 +125,11 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         self.notebook = notebook
         files = self._without_notes(files)
         own_home = files.get_file_from_path("index.md")
+        guide_home = None
+        if self.options.publish == "guide":
+            # Issue 18: the guide never opens with the notebook's own home page.
+            guide_home = self._guide_home(files, own_home)
+            own_home = None
         home = own_home.content_string if own_home is not None else None
         linked = None
         self.resolver = None
@@ -132,6 +157,14 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         )
         if own_home is not None and "index.md" in pages:
             files.remove(own_home)  # replaced by the same text with the dashboard
+        if guide_home is not None:
+            pages.pop(GUIDE_HOME_PAGE, None)  # the docs have the guide's home page
+        if self.options.publish == "notebook":
+            own_robots = files.get_file_from_path(ROBOTS_PAGE)
+            if own_robots is not None:  # the notebook's site is never indexed
+                log.info(f"docs/{ROBOTS_PAGE} is replaced: the notebook's site is never indexed")
+                files.remove(own_robots)
+            pages[ROBOTS_PAGE] = ROBOTS_TXT
         for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(
@@ -142,6 +175,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+        assets.add_to_files(files, config)
         return files
 
     def on_page_markdown(
@@ -163,7 +197,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the generated pages' HTML blocks back (see ``plugin_html.HtmlStash``)."""
+        """Put the generated pages' HTML blocks back (see ``plugin_html.HtmlStash``)
+        and name the checkboxes of Markdown task lists (``a11y``)."""
+        html = name_task_checkboxes(html)
         if page.file.generated_by is None:
             return html
         return self.stash.hide_charts(self.stash.restore(html))
@@ -172,9 +208,19 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the charts ``on_page_content`` left out back in the finished page,
         without the theme's indentation and blank lines (``squeeze_html``)."""
+        if self.options.publish == "notebook":
+            output = add_noindex(output)  # issue 18: every page of the notebook
         if page.file.generated_by is None:
             return output
         return self.stash.show_charts(squeeze_html(output))
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """The notebook's 404 page is not indexed either."""
+        if self.options.publish == "notebook" and template_name.endswith(".html"):
+            return add_noindex(output_content)
+        return output_content
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Put the notebook's pages first, in reading order, when ``nav`` is not set.
@@ -194,6 +240,20 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
 
         nav.items.sort(key=rank)  # stable: the user's own pages keep their order
         return nav
+
+    def _guide_home(self, files: Files, notebook_home: File | None) -> File | None:
+        """Make the guide's own home page (``guide_home``, by default
+        ``docs/guide/index.md``) the site's home, and leave the notebook's
+        ``docs/index.md`` out. The page keeps its source path, so its links
+        resolve as written; only where it is written changes. None when the
+        docs have no such page: the generated home page stands in."""
+        if notebook_home is not None:
+            files.remove(notebook_home)
+        page = files.get_file_from_path(self.options.guide_home)
+        if page is None or not page.is_documentation_page():
+            return None
+        page.dest_uri = "index.html"
+        return page
 
     def _without_notes(self, files: Files) -> Files:
         """Leave out the notes themselves when ``docs_dir`` holds their folders.

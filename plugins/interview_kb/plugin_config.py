@@ -1,71 +1,71 @@
 """The plugin's options, as MkDocs validates them (``plugins: - interview-kb:``).
 
-``reader/mkdocs_yml.py`` reads the same options without MkDocs, for the command
-line; the two share what a date and a positive whole number are.
+Every option is checked by its rule in ``reader/option_rules.py``, which the command
+line's reader of ``mkdocs.yml`` uses too: a bad value gets one line naming
+the option and the fix, from ``mkdocs build`` and ``interview-kb`` alike.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 
 from .core.model import Options
-from .core.vocab import Policy, PublishMode, values
-from .reader.mkdocs_yml import as_date, as_positive_int
+from .reader.option_rules import OptionError, check_value
+
+T = TypeVar("T")
 
 
-class DateOption(c.OptionallyRequired[date]):
-    """A date, written ``2026-11-20`` (YAML reads it as a date) or quoted."""
+class RuleOption(base.BaseConfigOption[T], Generic[T]):
+    """An option checked by its rule in ``option_rules.RULES``."""
 
-    def run_validation(self, value: object) -> date:
-        day = as_date(value)
-        if day is None:
-            raise base.ValidationError(f"expected a date such as 2026-11-20, got {value!r}")
-        return day
+    def __init__(self, rule: str, default: T) -> None:
+        super().__init__()
+        self.rule = rule
+        self.default = default
+
+    def run_validation(self, value: object) -> T:
+        if value is None:
+            return cast(T, self.default)
+        try:
+            checked = check_value(self.rule, value)
+        except OptionError as problem:
+            raise base.ValidationError(str(problem).split(": ", 1)[1]) from None
+        return cast(T, checked)
 
 
-class PositiveInt(c.Type[int]):
-    """A whole number of one or more."""
+_DEFAULTS = Options()
 
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
 
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if as_positive_int(number) is None:
-            raise base.ValidationError(f"expected a whole number of 1 or more, got {value!r}")
-        return number
+def _option(name: str) -> RuleOption[Any]:
+    return RuleOption(name, getattr(_DEFAULTS, name))
 
 
 class PluginConfig(base.Config):
     """Options of the ``interview-kb`` plugin; see docs/notes.md."""
 
-    contacts_dir = c.Type(str, default="contacts")
-    interviews_dir = c.Type(str, default="interviews")
-    questions_file = c.Type(str, default="questions.yml")
-    today = c.Optional(DateOption())
-    holidays = c.ListOfItems(DateOption(), default=[])
-    holidays_country = c.Optional(c.Type(str))
-    reconnect_after_days = PositiveInt(90)
-    thank_you_business_days = PositiveInt(2)
-    follow_up_after_days = PositiveInt(7)
-    follow_up_policy = c.Choice(values(Policy), default="week")
-    shared_from = c.ListOfItems(c.Type(str), default=[])
-    publish = c.Choice(values(PublishMode), default="notebook")
-    plan_interviews_min = PositiveInt(3)
-    plan_interviews_max = PositiveInt(6)
-    plan_role_interest = c.Type(int, default=2)
-    plan_organization_interest = c.Type(int, default=2)
-    plan_junior_share = c.Type(float, default=0.5)
+    contacts_dir = _option("contacts_dir")
+    interviews_dir = _option("interviews_dir")
+    questions_file = _option("questions_file")
+    today = _option("today")
+    holidays = _option("holidays")
+    holidays_country = _option("holidays_country")
+    reconnect_after_days = _option("reconnect_after_days")
+    thank_you_business_days = _option("thank_you_business_days")
+    follow_up_after_days = _option("follow_up_after_days")
+    follow_up_policy = _option("follow_up_policy")
+    shared_from = _option("shared_from")
+    publish = _option("publish")
+    deploy_notebook = _option("deploy_notebook")
+    guide_home = _option("guide_home")
+    plan_interviews_min = _option("plan_interviews_min")
+    plan_interviews_max = _option("plan_interviews_max")
+    plan_role_interest = _option("plan_role_interest")
+    plan_organization_interest = _option("plan_organization_interest")
+    plan_junior_share = _option("plan_junior_share")
 
     def to_options(self) -> Options:
         """The options as the core's plain ``Options``."""
-        found: dict[str, Any] = {name: self[name] for name in Options.__dataclass_fields__}
-        found["holidays"] = tuple(sorted(set(found["holidays"])))
-        found["shared_from"] = tuple(found["shared_from"])
-        found["follow_up_policy"] = Policy(found["follow_up_policy"])
-        found["publish"] = PublishMode(found["publish"])
-        return Options(**found)
+        values: dict[str, Any] = {name: self[name] for name in Options.__dataclass_fields__}
+        return Options(**values)

@@ -145,13 +145,12 @@ def test_check_reports_each_broken_note_at_its_line(write_notebook: WriteNoteboo
         main, ["check", "--format", "json", "--config", str(root / "mkdocs.yml")]
     )
     assert result.exit_code == 1, result.output
-    assert json.loads(result.stdout) == [
-        {
-            "path": "contacts/broken.md",
-            "line": 2,
-            "severity": "error",
-            "message": "the front-matter is not valid YAML: did not find expected ',' or ']'",
-        },
+    problems = json.loads(result.stdout)
+    # After our own words, the YAML library says what it did not understand;
+    # its wording is its own and may change with a release.
+    assert problems[0].pop("message").startswith("the front-matter is not valid YAML: ")
+    assert problems == [
+        {"path": "contacts/broken.md", "line": 2, "severity": "error"},
         {
             "path": "interviews/2026-11-11-nobody.md",
             "line": 2,

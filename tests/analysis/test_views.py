@@ -137,7 +137,7 @@ def test_example_pages_are_well_formed_markdown(example: Renderer) -> None:
     assert timeline.index("## December 2026") < timeline.index("## June 2026")
     reflections = _html(render_reflections(example))
     assert reflections.count("<table>") == 2
-    assert reflections.count('type="checkbox"') == 18
+    assert reflections.count('<li class="ikb-check ikb-check--todo">') == 18
     network_html = _html(render_network(example))
     assert network_html.count("<ul>") == 1 + 9, (
         "the roots, and a nested list per person who brought someone"
@@ -531,11 +531,11 @@ def test_funnel_without_anyone_asked_divides_by_nothing() -> None:
     assert percent(None) == "\u2014"
     assert funnel_summary(result) == ""
     page = render_timeline(renderer(book(person("ann", warmth="warm"))))
-    assert "<tr><td>Response rate</td><td>\u2014</td><td>\u2014</td></tr>" in page
+    assert '<tr><th scope="row">Response rate</th><td>\u2014</td><td>\u2014</td></tr>' in page
     assert "Unknown warmth" not in page and "<th>Cold" not in page
     assert "Nothing recorded yet" in page
     empty = render_timeline(renderer(book()))
-    assert "<tr><td>Contacts</td><td>0</td></tr>" in empty
+    assert '<tr><th scope="row">Contacts</th><td>0</td></tr>' in empty
 
 
 def test_funnel_uses_inferred_warmth() -> None:

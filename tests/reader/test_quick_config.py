@@ -23,7 +23,7 @@ from interview_kb.cli import main
 from interview_kb.core.model import Options
 from interview_kb.core.vocab import Policy, PublishMode, values
 from interview_kb.plugin_config import PluginConfig
-from interview_kb.reader.mkdocs_yml import RULES, quick_setup
+from interview_kb.reader.mkdocs_yml import QUICK_RULES, quick_setup
 
 from ..conftest import REPO
 
@@ -203,6 +203,8 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "follow_up_policy": st.sampled_from(POLICIES),
     "shared_from": st.lists(st.text(max_size=6), max_size=2),
     "publish": st.sampled_from(PUBLISH_MODES),
+    "deploy_notebook": st.booleans(),
+    "guide_home": st.sampled_from(["guide/index.md", "home.md"]),
     "plan_interviews_min": st.integers(1, 5),
     "plan_interviews_max": st.integers(1, 9),
     "plan_role_interest": st.integers(-2, 5),
@@ -229,7 +231,9 @@ def test_quick_options_are_mkdocs_options(tmp_path: Path, plugin: dict[str, Any]
 
 
 def test_every_option_has_a_rule() -> None:
-    assert set(RULES) == set(Options.__dataclass_fields__) == set(PLAUSIBLE) - {"unknown_option"}
+    assert (
+        set(QUICK_RULES) == set(Options.__dataclass_fields__) == set(PLAUSIBLE) - {"unknown_option"}
+    )
 
 
 def test_check_leaves_mkdocs_and_the_renderer_unimported(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -340,9 +339,7 @@ def read_and_render(files: dict[str, bytes]) -> Notebook:
         root = Path(folder)
         write(root, files)
         before = snapshot(root)
-        started = time.monotonic()
         notebook = read_notebook(root)
-        assert time.monotonic() - started < 10, "reading took too long"
         assert_well_reported(notebook, files)
         assert notebook.contacts.keys() <= {Path(n).stem for n in files if "contacts/" in n}
         # Deterministic, and nothing read was changed.

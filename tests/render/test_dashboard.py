@@ -34,7 +34,10 @@ def test_home_without_marker_or_file() -> None:
 def test_guide_has_no_dashboard() -> None:
     options = Options(today=TODAY, publish="guide")
     pages = render_pages(read_notebook(REPO, options), TODAY, options, home="# Home\n")
-    assert "index.md" not in pages
+    # The guide's own home page (issue 18): neither the notebook's nor a dashboard.
+    home = pages["index.md"]
+    assert isinstance(home, str) and "# Home" not in home
+    assert "Overdue" not in home and "question bank" in home
 
 
 def test_empty_notebook_dashboard(tmp_path: object) -> None:

@@ -22,7 +22,7 @@ from interview_kb.core.model import Contact
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.guide import render_guide
 
-from ..conftest import REPO, LogGuard
+from ..conftest import REPO, LogGuard, WriteNotebook
 
 TODAY = date(2026, 11, 20)
 
@@ -260,3 +260,138 @@ def test_example_guide_builds(tmp_path: Path, log_guard: LogGuard) -> None:
     questions = (tmp_path / "questions/index.html").read_text(encoding="utf-8")
     assert "Question bank" in questions
     assert "a senior" in questions or "a mid" in questions or "a junior" in questions
+
+
+ORDINARY_SENTENCES = (
+    "you will need SQL, and that young teams move fast.",
+    "I hope the grace period in may is enough to mark the change.",
+    "our target for the first year was one shipped study.",
+)
+
+
+def test_no_over_blanking_in_the_built_guide(tmp_path: Path, log_guard: LogGuard) -> None:
+    """Contacts named after ordinary words: their names go, the prose stays whole."""
+    root = write_group(tmp_path)
+    people = {
+        "will-young": ("Will Young", "Target"),
+        "hope-grace": ("Hope Grace", "Mark & May"),
+    }
+    for slug, (name, organization) in people.items():
+        (root / f"contacts/{slug}.md").write_text(
+            f"---\nname: {name}\norganization: {organization}\nyears_experience: 4\n"
+            "tags: [analytics]\n---\n",
+            encoding="utf-8",
+        )
+    answers = "\n".join(
+        f"  - ask: Ordinary question {n}?\n    answer: {sentence}"
+        for n, sentence in enumerate(ORDINARY_SENTENCES)
+    )
+    (root / "interviews/2026-10-20-will.md").write_text(
+        "---\ncontact: will-young\ndate: 2026-10-20\nshare: yes\nquestions:\n"
+        + answers
+        + "\n  - ask: Named question?\n    answer: Ask Will, or Hope at Target.\n---\n",
+        encoding="utf-8",
+    )
+    site = build_guide(root)
+    assert_private_absent(every_text(site), ["A"])
+    page = (site / "questions/index.html").read_text(encoding="utf-8")
+    for sentence in ORDINARY_SENTENCES:
+        assert sentence in page, sentence
+    assert "Ask […], or […] at […]." in page
+    for name in ("Will", "Young", "Hope", "Grace", "Target"):
+        assert f" {name}" not in page, name
+
+
+def test_example_guide_names_no_one(tmp_path: Path, log_guard: LogGuard) -> None:
+    """Every passage of the example guide is already blank of every name: the
+    redactor finds nothing more in the built questions page."""
+    from interview_kb.analysis.redact import Redactor, notebook_terms
+
+    config = load_config(
+        config_file=str(REPO / "mkdocs.public.yml"), strict=True, site_dir=str(tmp_path)
+    )
+    build(config)
+    import html
+    import re
+
+    page = (tmp_path / "questions/index.html").read_text(encoding="utf-8")
+    body = page[page.index("<article") : page.index("</article>")]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    redact = Redactor(notebook_terms([read_notebook(REPO)]))
+    assert redact.blanks(text) == []
+    assert "Fieldnote" not in text and "[…] had worked with the same nonprofit" in text
+
+
+def test_share_lists_the_answers_to_publish(write_notebook: WriteNotebook) -> None:
+    """``share`` as a list: only the answers it names, by id or asked text,
+    reach the guide; a frank answer stays private, and so does the lesson."""
+    root = write_notebook(
+        {
+            "contacts/jo.md": "---\nname: Jo Marsh\nyears_experience: 5\ntags: [ux]\n---\n",
+            "interviews/2026-10-01-jo.md": """
+                ---
+                contact: jo
+                date: 2026-10-01
+                share:
+                  - typical-day
+                  - what would you do differently?
+                  - not a question here
+                questions:
+                  - id: typical-day
+                    answer: SHAREDTYPICAL mostly research.
+                  - id: pay-range
+                    answer: ZQPFRANKPAY a number nobody should publish.
+                  - ask: What would you do differently?
+                    answer: SHAREDDIFFERENT start earlier.
+                  - ask: Who else is hiring?
+                    answer: ZQPFRANKHIRING
+                reflection:
+                  learned: ZQPLESSON
+                ---
+                """,
+        }
+    )
+    notebook = read_notebook(root)
+    (warning,) = notebook.problems
+    assert warning.severity == "warning" and warning.line == 4
+    assert "'not a question here' is not a question of this interview" in warning.message
+    guide = public_guide([notebook], TODAY)
+    texts = [a.text for q in (*guide.questions, *guide.custom) for a in q.answers]
+    assert sorted(texts) == ["SHAREDDIFFERENT start earlier.", "SHAREDTYPICAL mostly research."]
+    assert [q.text for q in guide.custom] == ["What would you do differently?"]
+    assert guide.lessons == () and guide.shared_interviews == 1
+    pay = next(q for q in guide.questions if q.id == "pay-range")
+    assert pay.asked == 1 and pay.answers == ()  # counted, not shown
+
+
+def test_share_list_on_the_interview_page(write_notebook: WriteNotebook) -> None:
+    from interview_kb.core.model import Options
+    from interview_kb.render.pages import render_pages
+
+    root = write_notebook(
+        {
+            "contacts/jo.md": "---\nname: Jo Marsh\n---\n",
+            "interviews/2026-10-01-jo.md": "---\ncontact: jo\ndate: 2026-10-01\n"
+            "share: [typical-day]\nquestions:\n  - id: typical-day\n    answer: x\n---\n",
+        }
+    )
+    page = render_pages(read_notebook(root), TODAY, Options(today=TODAY))[
+        "interviews/2026-10-01-jo.md"
+    ]
+    assert "only the answers to: typical-day" in str(page)
+
+
+def test_an_attribution_never_names_the_employer(tmp_path: Path) -> None:
+    root = tmp_path / "n"
+    (root / "contacts").mkdir(parents=True)
+    (root / "interviews").mkdir()
+    (root / "contacts/jo.md").write_text(
+        "---\nname: Jo Marsh\norganization: Vexla Labs\nyears_experience: 1\ntags: [vexla]\n---\n"
+    )
+    (root / "interviews/i.md").write_text(
+        "---\ncontact: jo\ndate: 2026-10-01\nshare: yes\nquestions:\n"
+        "  - id: typical-day\n    answer: Busy.\n---\n"
+    )
+    guide = public_guide([read_notebook(root)], TODAY)
+    (answer,) = next(q for q in guide.questions if q.id == "typical-day").answers
+    assert answer.attribution == "a junior […]"

@@ -1,7 +1,11 @@
 """Suggested messages for follow-up items, drafted from the notes.
 
-A draft is a starting point the owner edits before sending: it names the
-person, the day you spoke, one thing you learned and what was promised.
+A draft is a starting point the owner edits before sending: it opens with
+the contact's ``greeting``, names the day you spoke and what was promised.
+It never quotes what the owner wrote for themselves (note bodies, outreach
+notes, reflections, answers, another contact's ``connection``): only the
+interview's ``thank_you_note``, or else a bracketed placeholder to fill in,
+and structured fields (names, role, organization, dates, promised items).
 """
 
 from __future__ import annotations
@@ -46,14 +50,16 @@ def first_name(contact: Contact) -> str:
     return contact.name.split()[0] if contact.name.split() else contact.name
 
 
-def _learned(interview: Interview) -> str | None:
-    reflection = interview.reflection
-    if reflection and reflection.learned:
-        return reflection.learned.strip()
-    for question in interview.questions:
-        if question.answer:
-            return question.answer.strip()
-    return None
+# Where the thank-you has no ``thank_you_note``: the owner fills it in.
+THANK_YOU_PLACEHOLDER = "[One thing from our conversation that you will act on, in your words.]"
+
+
+def greeting(contact: Contact) -> str:
+    """How a message to ``contact`` opens: their ``greeting``, else "Hi" and
+    the first name, without a final comma (the draft adds it)."""
+    if contact.greeting and contact.greeting.strip():
+        return " ".join(contact.greeting.split()).rstrip(",:;")
+    return f"Hi {first_name(contact)}"
 
 
 def _open_promises(interview: Interview) -> list[Promise]:
@@ -70,16 +76,18 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
     contact = notebook.contacts.get(item.contact)
     if contact is None or item.kind not in DRAFTED_KINDS:
         return None
-    name = first_name(contact)
+    hello = greeting(contact)
     interview = notebook.interviews.get(item.interview) if item.interview else None
     where = f" at {contact.organization}" if contact.organization else ""
     if item.kind == FollowUpKind.THANK_YOU and interview is not None:
-        lines = [
-            f"Thank you for making the time to talk with me on {day_and_month(interview.date)}."
-        ]
-        learned = _learned(interview)
-        if learned:
-            lines.append(f"One thing I keep coming back to: {_sentence(learned)}")
+        on = day_and_month(interview.date)
+        lines = [f"Thank you for making the time to talk with me on {on}."]
+        note = interview.thank_you_note
+        if note and note.strip():
+            sentence = _sentence(note)
+            lines.append(sentence[0].upper() + sentence[1:])
+        else:
+            lines.append(THANK_YOU_PLACEHOLDER)
         promises = _open_promises(interview)
         if promises:
             lines.append(
@@ -88,13 +96,13 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
         lines.append("I will let you know how things go.")
         return Draft(
             f"Thank you for our conversation on {day_and_month(interview.date)}",
-            f"Hi {name},\n\n" + " ".join(lines) + "\n\nBest wishes,",
+            f"{hello},\n\n" + " ".join(lines) + "\n\nBest wishes,",
         )
     if item.kind == FollowUpKind.FOLLOW_UP:
         role = f" as {contact.role}" if contact.role else ""
         return Draft(
             "Following up: a short conversation about your work",
-            f"Hi {name},\n\nI am following up on my message from last week in case it got "
+            f"{hello},\n\nI am following up on my message from last week in case it got "
             f"buried. I would value twenty minutes to hear about your work{role}{where}, "
             "at whatever time suits you in the coming weeks. If now is not a good moment, "
             "no problem at all.\n\nBest wishes,",
@@ -105,14 +113,14 @@ def draft(item: Item, notebook: Notebook) -> Draft | None:
         thing = named[0].item if named else "what you mentioned"
         return Draft(
             f"Following up on our conversation on {day_and_month(interview.date)}",
-            f"Hi {name},\n\nThank you again for our conversation on "
+            f"{hello},\n\nThank you again for our conversation on "
             f"{day_and_month(interview.date)}. You kindly offered to send {thing}; it would "
             "still be very helpful whenever you have a moment.\n\nBest wishes,",
         )
     if item.kind == FollowUpKind.RECONNECT:
         return Draft(
             "News since we last spoke",
-            f"Hi {name},\n\nIt has been a while since we spoke, and I wanted to tell you "
+            f"{hello},\n\nIt has been a while since we spoke, and I wanted to tell you "
             "where things stand: [your news, and how their advice helped]. I hope all is "
             f"well{where}.\n\nBest wishes,",
         )

@@ -12,13 +12,13 @@ or a number, so a model object handed to them fails the build loudly.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
 from ..core.model import BankQuestion, Contact, Interview, Notebook, fold
 from ..core.vocab import category_order
+from .redact import Redactor, notebook_terms
 
 
 class PrivateValue(TypeError):
@@ -89,6 +89,8 @@ class PublicGuide(_Public):
     lessons: tuple[PublicLesson, ...]
     shared_interviews: int
     notebooks: int
+    # A group's guide (``shared_from``) speaks of "members"; one person's does not.
+    group: int = 0
 
     @property
     def asked_by_category(self) -> tuple[PublicCount, ...]:
@@ -114,51 +116,11 @@ def attribution(contact: Contact | None) -> str:
     return "a professional"
 
 
-def _terms(notebook: Notebook) -> list[str]:
-    """Names, aliases, organizations and addresses to keep out of shared text."""
-    terms: set[str] = set()
-    for contact in notebook.contacts.values():
-        for name in (contact.name, *contact.aliases):
-            terms.add(name)
-            terms.update(part for part in name.split() if len(part) >= 3)
-        for value in (contact.organization, contact.email, contact.phone, contact.location):
-            if value:
-                terms.add(value)
-        for value in (contact.linkedin, contact.website):
-            if value:
-                terms.add(value)
-    for interview in notebook.interviews.values():
-        for referral in interview.referrals:
-            if referral.name:
-                terms.add(referral.name)
-                terms.update(part for part in referral.name.split() if len(part) >= 3)
-        if interview.location:
-            terms.add(interview.location)
-    return sorted((t for t in terms if t.strip()), key=lambda t: (-len(t), t))
-
-
-class Redactor:
-    """Replaces the notebook's names, organizations and addresses in a text."""
-
-    def __init__(self, terms: Iterable[str]) -> None:
-        words = [re.escape(t) for t in terms]
-        self.pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
-            if words
-            else None
-        )
-
-    def __call__(self, text: str) -> str:
-        if self.pattern is None:
-            return text
-        return self.pattern.sub("[…]", text)
-
-
 def _category_order(category: str) -> tuple[int, str]:
     return (category_order(category), category)
 
 
-def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
+def public_guide(notebooks: Sequence[Notebook], today: date, *, group: bool = False) -> PublicGuide:
     """The guide's view of one or more notebooks (a group's members).
 
     Every bank question counts the held interviews of every notebook that
@@ -175,29 +137,37 @@ def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
     custom: dict[str, tuple[str, set[tuple[int, str]], list[tuple[str, PublicAnswer]]]] = {}
     lessons: list[tuple[str, PublicLesson]] = []
     shared = 0
+    # One redactor for every notebook (redact.py): a member may name another's contact.
+    redact = Redactor(notebook_terms(notebooks))
     for number, notebook in enumerate(notebooks):
-        redact = Redactor(_terms(notebook))
         for slug, interview in sorted(notebook.interviews.items()):
             if not interview.is_held(today):
                 continue
             key = (number, slug)
             contact = notebook.contacts.get(interview.contact)
-            who = attribution(contact)
+            who = redact(attribution(contact))  # a tag may name the employer
             order = f"{interview.date.isoformat()}/{number:04d}/{slug}"
             if interview.share:
                 shared += 1
-                if interview.reflection and interview.reflection.learned:
+                # A share list (share_only) shares the answers it names, no lesson.
+                if (
+                    not interview.share_only
+                    and interview.reflection
+                    and interview.reflection.learned
+                ):
                     lessons.append((order, PublicLesson(redact(interview.reflection.learned), who)))
             for asked_question in interview.questions:
                 question = notebook.bank_question(asked_question)
                 answer = asked_question.answer
+                bank_id = question.id if question is not None else None
+                shares = interview.shares_answer(asked_question, bank_id)
                 if question is not None:
                     asked.setdefault(question.id, set()).add(key)
-                    if interview.share and answer:
+                    if shares and answer:
                         answers.setdefault(question.id, []).append(
                             (order, PublicAnswer(redact(answer), who))
                         )
-                elif interview.share and asked_question.text:
+                elif shares and asked_question.text:
                     _add_custom(custom, redact, asked_question.text, key, answer, who, order)
     questions = tuple(
         PublicQuestion(
@@ -223,7 +193,10 @@ def public_guide(notebooks: Sequence[Notebook], today: date) -> PublicGuide:
         custom=custom_questions,
         lessons=tuple(lesson for _, lesson in sorted(lessons, key=lambda x: x[0], reverse=True)),
         shared_interviews=shared,
-        notebooks=len(notebooks),
+        # Notebooks, not folders: a shared_from pattern that matched nothing
+        # (kept only to report it) or an empty folder is not one.
+        notebooks=sum(1 for n in notebooks if n.contacts or n.interviews),
+        group=int(group),
     )
 
 

@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+import yaml
 
 from ..core.dates import TODAY_VARIABLE, BadDate, choose_today, parse_date
 from ..core.model import (
     Notebook,
     Options,
 )
-from ..reader.mkdocs_yml import PLUGIN_NAME, quick_setup
+from ..reader.mkdocs_yml import PLUGIN_NAME, quick_setup, yaml_problem
 from ..reader.notes import read_notebook
+from ..reader.option_rules import OptionError, check_against
 
 # The commands that write notes import authoring (and with it Jinja2) when
 # they run, as other commands import what only they need: `check` starts
@@ -65,23 +67,32 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
         found = quick_setup(path)
         if found is not None:
             options, docs_dir = found
-            return Setup(path.resolve().parent, options, docs_dir)
+            return checked(Setup(path.resolve().parent, options, docs_dir), config_file, quick)
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     from ..plugin_config import PluginConfig
 
     # MkDocs' own notices while loading the config are not the user's
     # business here; the level is put back so that nothing else is silenced.
+    # Its errors are caught and given as one line each (issue 18), not as
+    # MkDocs' log lines followed by "Aborted with a configuration error!".
     logger = logging.getLogger("mkdocs")
-    level = logger.level
+    level, propagate = logger.level, logger.propagate
+    errors = ErrorRecorder()
     logger.setLevel(logging.ERROR)
+    logger.propagate = False
+    logger.addHandler(errors)
     try:
         config = load_config(config_file=str(path))
-    except ConfigurationError as problem:
-        raise click.UsageError(f"{config_file}: {problem}") from None
+    except (ConfigurationError, Abort) as problem:
+        raise BadInput(f"{config_file}: {errors.text() or problem}") from None
+    except (ValueError, yaml.YAMLError) as problem:  # an impossible date, bad YAML
+        raise BadInput(f"{config_file}: {yaml_problem(path) or problem}") from None
     finally:
+        logger.removeHandler(errors)
         logger.setLevel(level)
+        logger.propagate = propagate
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise click.UsageError(
@@ -89,7 +100,38 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
         )
     plugin_config = plugin.config
     assert isinstance(plugin_config, PluginConfig)
-    return Setup(path.resolve().parent, plugin_config.to_options(), Path(config.docs_dir).resolve())
+    setup = Setup(
+        path.resolve().parent, plugin_config.to_options(), Path(config.docs_dir).resolve()
+    )
+    return checked(setup, config_file, quick)
+
+
+class ErrorRecorder(logging.Handler):
+    """MkDocs' error messages while it loads a config."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # "Config value 'plugins': Plugin 'interview-kb' option 'x': ..." says it twice.
+        prefix = f"Config value 'plugins': Plugin '{PLUGIN_NAME}' "
+        self.messages.append(message.removeprefix(prefix))
+
+    def text(self) -> str:
+        return "; ".join(self.messages)
+
+
+def checked(setup: Setup, config_file: str, quick: bool) -> Setup:
+    """``setup`` once its options pass what needs the notebook's folder
+    (``option_rules.check_against``); ``check``, the quick reader, leaves
+    the holidays library and its country list unloaded."""
+    try:
+        check_against(setup.options, setup.root, setup.docs_dir, country=not quick)
+    except OptionError as problem:
+        raise BadInput(f"{config_file}: {problem}") from None
+    return setup
 
 
 config_option = click.option(

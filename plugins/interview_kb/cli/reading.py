@@ -293,3 +293,74 @@ def questions(config_file: str, output_format: str, today: str | None) -> None:
                 click.echo(f"      {who}: {lines[0]}")
                 for line in lines[1:]:
                     click.echo(f"        {line}" if line.strip() else "")
+
+
+@main.command()
+@click.option(
+    "--review",
+    "show_review",
+    is_flag=True,
+    help="List every passage the guide will publish, blanks marked, and the words to check.",
+)
+@config_option
+@format_option
+@click.option("--today", help="Review as of this date (2026-11-20) instead of today.")
+def guide(show_review: bool, config_file: str, output_format: str, today: str | None) -> None:
+    """What the published guide will hold, before you publish it.
+
+    With --review, every passage (answers, your own questions, lessons) as the
+    guide prints it, each blank showing what it hides, then every capitalized
+    word left that may still name someone or an organization: rewrite those
+    in the notes. Shared notebooks (shared_from) are read as the guide reads
+    them; this review is for you alone, so it is printed, never published.
+    """
+    from ..analysis.review import review
+    from ..reader.notes import read_shared
+
+    setup = load_setup(config_file)
+    day = setup.today(today)
+    shared = read_shared(setup.root, setup.options.shared_from, setup.options)
+    result = review([setup.read(), *shared], day)
+    if output_format == "json":
+        data = {
+            "passages": [
+                {
+                    "kind": p.kind,
+                    "notebook": p.notebook or None,
+                    "interview": p.interview,
+                    "question": p.question,
+                    "published": p.published,
+                    "blanked": [b.original for b in p.blanks],
+                }
+                for p in result.passages
+            ],
+            "suspects": [{"word": s.word, "passages": list(s.passages)} for s in result.suspects],
+        }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    blanks = sum(len(p.blanks) for p in result.passages)
+    click.echo(
+        f"The guide will publish {count_of(len(result.passages), 'passage')} from shared "
+        f"interviews, with {count_of(blanks, 'blank')} and "
+        f"{count_of(len(result.suspects), 'capitalized word')} to check."
+    )
+    if not show_review:
+        click.echo("`interview-kb guide --review` lists them.")
+        return
+    titles = {"answer": "Answer", "question": "Your own question", "lesson": "Lesson"}
+    for number, passage in enumerate(result.passages, start=1):
+        where = f"{passage.notebook}: " if passage.notebook else ""
+        about = f" to \u201c{passage.question}\u201d" if passage.question else ""
+        click.echo(f"\n{number}. {titles[passage.kind]}{about} ({where}{passage.interview})")
+        marked = passage.marked(click.style("[\u2026 {}]", fg="red", bold=True))
+        for line in marked.splitlines() or [""]:
+            click.echo(f"   {line}")
+    if result.suspects:
+        click.echo(
+            "\nCapitalized words left in the guide: if one names a person, a team or an "
+            "organization, rewrite it in the note (or add the name to a contact's aliases)."
+        )
+        width = max(len(s.word) for s in result.suspects)
+        for suspect in result.suspects:
+            numbers = ", ".join(str(n) for n in suspect.passages)
+            click.echo(f"  {suspect.word:<{width}}  in {numbers}")

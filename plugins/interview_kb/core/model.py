@@ -105,6 +105,7 @@ class Contact:
     linkedin: str | None = None
     website: str | None = None
     location: str | None = None
+    greeting: str | None = None  # how a drafted message opens ("Dear Dr. Lin")
     local: bool | None = None
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -203,11 +204,27 @@ class Interview:
     promised: tuple[Promise, ...] = ()
     resources: tuple[Resource, ...] = ()
     thank_you: dt.date | None = None
+    # The one thing the thank-you draft mentions: drafts quote nothing else you wrote.
+    thank_you_note: str | None = None
     reflection: Reflection | None = None
     share: bool = False
+    # Revision of 2026-12-02: `share` as a list of question ids or asked
+    # texts shares only those answers (``share`` is then true).
+    share_only: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
     body_line: int = 1
+
+    def shares_answer(self, asked: AskedQuestion, bank_id: str | None = None) -> bool:
+        """Whether the answer to ``asked`` may reach the guide: ``share: yes``
+        shares every answer, a list only those it names by id or asked text
+        (``bank_id``: the bank question ``asked`` belongs to, if any)."""
+        if not self.share:
+            return False
+        if not self.share_only:
+            return True
+        named = {fold(item) for item in self.share_only}
+        return any(fold(key) in named for key in (asked.id, asked.text, bank_id) if key)
 
     @property
     def cancelled(self) -> bool:
@@ -278,6 +295,10 @@ class Options:
     follow_up_policy: Policy = Policy.WEEK
     shared_from: tuple[str, ...] = ()
     publish: PublishMode = PublishMode.NOTEBOOK
+    # Revision of 2026-12-02: `mkdocs gh-deploy` of the notebook itself is
+    # refused unless this says it is meant; the guide's own home page.
+    deploy_notebook: bool = False
+    guide_home: str = "guide/index.md"
     # The plan: targets from common career advice (docs/plan.md explains them).
     plan_interviews_min: int = 3
     plan_interviews_max: int = 6

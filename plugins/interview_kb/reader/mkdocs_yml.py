@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,95 +26,28 @@ import yaml
 import yaml_env_tag
 
 from ..core.model import Options
-from ..core.vocab import Policy, PublishMode, values
+from .option_rules import RULES, OptionError, check_value
 
 PLUGIN_NAME = "interview-kb"
 # INHERIT chains this long are surely a loop; MkDocs would recurse until it fails.
 _MAX_INHERIT = 16
 
 
-def as_date(value: object) -> date | None:
-    """An option's date: ``2026-11-20`` (YAML reads it as a date) or quoted;
-    None when it is not one. (``config.DateOption`` checks with this.)"""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+def _rule(name: str) -> Callable[[object], object]:
+    """The option's rule (``option_rules``), None for a value it refuses."""
+
+    def check(value: object) -> object:
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
+            return check_value(name, value)
+        except OptionError:
             return None
-    return None
-
-
-def as_positive_int(value: object) -> int | None:
-    """A whole number of one or more (not ``true``), or None."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    return None
-
-
-# ---------------------------------------------------------------------------
-# the options: for each, what MkDocs accepts unchanged, or None
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _whole(value: object) -> int | None:
-    # MkDocs takes true for 1 here; a notebook that writes it is asked of MkDocs.
-    return value if type(value) is int else None
-
-
-def _fraction(value: object) -> float | None:
-    return value if isinstance(value, float) else None
-
-
-def _choice(kind: type[StrEnum]) -> Callable[[object], StrEnum | None]:
-    def check(value: object) -> StrEnum | None:
-        return kind(value) if isinstance(value, str) and value in values(kind) else None
 
     return check
 
 
-def _dates(value: object) -> tuple[date, ...] | None:
-    if not isinstance(value, list):
-        return None
-    days = [as_date(item) for item in value]
-    if any(day is None for day in days):
-        return None
-    return tuple(sorted({day for day in days if day is not None}))
-
-
-def _texts(value: object) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        return None
-    return tuple(value)
-
-
-RULES: dict[str, Callable[[object], object]] = {
-    "contacts_dir": _text,
-    "interviews_dir": _text,
-    "questions_file": _text,
-    "today": as_date,
-    "holidays": _dates,
-    "holidays_country": _text,
-    "reconnect_after_days": as_positive_int,
-    "thank_you_business_days": as_positive_int,
-    "follow_up_after_days": as_positive_int,
-    "follow_up_policy": _choice(Policy),
-    "shared_from": _texts,
-    "publish": _choice(PublishMode),
-    "plan_interviews_min": as_positive_int,
-    "plan_interviews_max": as_positive_int,
-    "plan_role_interest": _whole,
-    "plan_organization_interest": _whole,
-    "plan_junior_share": _fraction,
-}
-# Options for which MkDocs refuses an empty value rather than take the default.
-_LISTS = ("holidays", "shared_from")
+# Every option is checked by the rule MkDocs' config uses (config.py), so the
+# two always agree; a refused value is left to MkDocs to report.
+QUICK_RULES: dict[str, Callable[[object], object]] = {name: _rule(name) for name in RULES}
 
 
 def options_from(settings: Mapping[str, object]) -> Options | None:
@@ -125,16 +56,14 @@ def options_from(settings: Mapping[str, object]) -> Options | None:
 
     A key the plugin does not have is left out, as MkDocs leaves it out
     (with a warning the command line does not show), and an empty value
-    (``today:``) takes the default, as in MkDocs, except for a list.
+    (``today:``) takes the default, as in MkDocs.
     """
     values: dict[str, Any] = {}
     for name, value in settings.items():
-        rule = RULES.get(name)
+        rule = QUICK_RULES.get(name)
         if rule is None:
             continue
         if value is None:
-            if name in _LISTS:
-                return None
             continue
         checked = rule(value)
         if checked is None:
@@ -175,7 +104,21 @@ class _ConfigLoader(_Base):
     would construct as a Python object gives an ``Unknown`` instead."""
 
 
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A date as YAML reads it, or an error with its line (2026-02-30 is none)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError as problem:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{node.value} is not a date ({problem}); write a date that exists",
+            node.start_mark,
+        ) from None
+
+
 _ConfigLoader.add_constructor("!ENV", _environment)
+_ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _ConfigLoader.add_constructor(None, _unknown)
 
 
@@ -237,6 +180,20 @@ def _plugin_settings(plugins: object) -> dict[str, Any] | None:
     if not isinstance(settings, dict) or "enabled" in settings:
         return None
     return settings
+
+
+def yaml_problem(config_file: Path) -> str | None:
+    """Where and why ``config_file`` (or a file it inherits) cannot be read
+    as YAML, in one line ("line 7: 2026-02-30 is not a date..."), or None."""
+    try:
+        _load(os.path.abspath(config_file))
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        where = f"{os.path.basename(mark.name)} line {mark.line + 1}: " if mark else ""
+        return where + str(problem.problem or problem.context)
+    except Exception:  # whatever else, the caller says what it has
+        return None
+    return None
 
 
 def quick_setup(config_file: Path) -> tuple[Options, Path] | None:

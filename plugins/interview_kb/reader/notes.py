@@ -40,6 +40,7 @@ from ..core.model import (
     Reflection,
     Resource,
     Severity,
+    fold,
 )
 from ..core.people import People
 from ..core.suggest import closest
@@ -567,6 +568,7 @@ _CONTACT_TEXT = (
     "linkedin",
     "website",
     "location",
+    "greeting",  # revision of 2026-12-02: how a drafted message opens
 )
 CONTACT_KEYS = (
     *_CONTACT_TEXT,
@@ -718,6 +720,7 @@ INTERVIEW_KEYS = (
     "thank_you",
     "reflection",
     "share",
+    "thank_you_note",  # revision of 2026-12-02: what the thank-you draft may quote
 )
 QUESTION_KEYS = ("ask", "id", "answer")
 REFERRAL_KEYS = ("name", "contact", "note")
@@ -806,6 +809,7 @@ def read_interview(
     values: dict[str, Any] = {}
     extra: list[tuple[str, str]] = []
     contact_line = 1
+    share_line = 1
 
     def question(line: int, v: dict[str, Any], lines: dict[str, int]) -> AskedQuestion | None:
         if not v.get("ask") and not v.get("id"):
@@ -860,8 +864,20 @@ def read_interview(
                 values[key] = read_text(value)
             elif key == "thank_you":
                 values[key] = read_date(value)
+            elif key == "thank_you_note":
+                values[key] = read_text(value)
             elif key == "share":
-                values[key] = read_bool(value)
+                if isinstance(value, yaml.SequenceNode):  # revision of 2026-12-02
+                    values["share_only"] = read_text_list(note, value)
+                    values[key] = bool(values["share_only"])
+                    share_line = line
+                else:
+                    try:
+                        values[key] = read_bool(value)
+                    except Invalid as problem:
+                        raise Invalid(
+                            f"{problem}; or list the question ids or asked texts to share"
+                        ) from None
             elif key == "questions":
                 values[key] = _read_list(
                     note,
@@ -905,6 +921,8 @@ def read_interview(
                 extra.append((key, display(value)))
         except Invalid as problem:
             note.error(problem.line or line, f"{key}: {problem}")
+    if values.get("share_only"):
+        _check_share(note, share_line, values["share_only"], values.get("questions", ()))
     missing = [key for key in ("contact", "date") if not values.get(key)]
     if missing:
         example = {"contact": "contact: jane-doe", "date": "date: 2026-11-03"}
@@ -923,6 +941,24 @@ def read_interview(
         body_line=body_line,
         **{k: v for k, v in values.items() if v is not None},
     )
+
+
+def _check_share(
+    note: Note, line: int, items: tuple[str, ...], questions: tuple[AskedQuestion, ...]
+) -> None:
+    """A warning for each item of a ``share`` list that names no question of
+    the interview. An id-like item is let be while a question is asked by
+    text alone: it may be that question's id in the bank."""
+    known = {fold(key) for q in questions for key in (q.id, q.text) if key}
+    by_text_only = any(q.id is None for q in questions)
+    for item in items:
+        if fold(item) in known or (by_text_only and " " not in item.strip()):
+            continue
+        note.warning(
+            line,
+            f"share: '{_clip(item)}' is not a question of this interview; "
+            "list question ids or the asked texts (its answer is not shared)",
+        )
 
 
 def _read_reflection(note: Note, node: yaml.Node) -> Reflection | None:

@@ -829,7 +829,7 @@ def category_figure(counts: Sequence[PublicCount]) -> Markup:
     category. Counts the guide publishes anyway; nothing about a person."""
     bars = [Bar(c.category, c.category.capitalize(), c.asked) for c in counts]
     summary = (
-        "How often members asked a question of each category: "
+        "How often a question of each category was asked: "
         + ", ".join(f"{c.category} {c.asked}" for c in counts)
         + " (a question counts once for each conversation that asked it)."
     )

@@ -8,6 +8,8 @@ from ..analysis.public import PrivateValue, PublicGuide
 from .charts import category_figure
 from .site import environment, tidy
 
+GUIDE_HOME_PAGE = "index.md"
+
 
 def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
     """The published guide's generated pages, from the public view alone.
@@ -29,4 +31,7 @@ def render_guide(guide: PublicGuide) -> dict[str, str | bytes]:
         .get_template("guide-questions.md.j2")
         .render(guide=guide, categories=list(categories.items()), chart=chart)
     )
-    return {"questions.md": tidy(text)}
+    # The guide's home when the docs have none of their own (options.guide_home):
+    # never the notebook's docs/index.md, which the plugin leaves out of the guide.
+    home = environment().get_template("guide-home.md.j2").render(guide=guide)
+    return {"questions.md": tidy(text), GUIDE_HOME_PAGE: tidy(home)}

@@ -65,7 +65,8 @@ def render_pages(
     (the plugin's ``plugin_html.HtmlStash.stash``).
     """
     if options.publish == "guide":
-        return render_guide(public_guide([notebook, *shared], today))
+        guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
+        return render_guide(guide)
     site = Site(notebook, today, options, tuple(images), linked, home, directory_urls, stash)
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
