@@ -11,14 +11,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from interview_kb import cli
 from interview_kb.cli import choose_editor, main
+from interview_kb.links import link_notes
 from interview_kb.model import Options
 from interview_kb.notes import read_notebook
 from interview_kb.pages import render_pages
 
-from .conftest import WriteNotebook
+from .conftest import LogGuard, WriteNotebook
 
 TODAY = date(2026, 11, 20)
 
@@ -259,3 +262,41 @@ def test_a_bad_date_is_reported_once_where_it_is_written(write_notebook: WriteNo
     assert "did you mean 'request'? This event is left out" in problems[-1] or any(
         "did you mean 'request'? This event is left out" in p for p in problems
     )
+
+
+# 12. A wikilink to a name or an alias shows as written.
+
+
+def test_a_wikilink_to_an_alias_shows_as_written(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(
+        {
+            "contacts/samuel-okafor.md": "---\nname: Samuel Okafor\naliases: [Sam Lee]\n---\n",
+            "contacts/ann.md": "---\nname: Ann\n---\nMet [[Sam Lee]], then [[samuel-okafor]].\n",
+        }
+    )
+    body = link_notes(read_notebook(root, Options())).bodies["contacts/ann.md"]
+    assert "[Sam Lee](samuel-okafor.md)" in body
+    assert "[Samuel Okafor](samuel-okafor.md)" in body  # a file name shows the note's title
+
+
+# 14. check reports what the build would.
+
+
+def test_check_reports_the_link_problems_the_build_reports(
+    write_notebook: WriteNotebook, log_guard: LogGuard
+) -> None:
+    root = write_notebook(
+        {
+            **NOTES,
+            "contacts/ann.md": "---\nname: Ann\n---\nMet [[Nobody Here]] at a fair.\n",
+            "docs/index.md": "# Home\n\nSee [[Nobdy]].\n",
+        }
+    )
+    result = run(root, "check", "--format", "json")
+    found = [(p["path"], p["line"], p["message"]) for p in json.loads(result.stdout)]
+    assert ("contacts/ann.md", 4, "wikilink [[Nobody Here]] matches no note") in found
+    assert any(path == "docs/index.md" and line == 3 for path, line, _ in found), found
+    for path, line, message in found:
+        log_guard.expect(f"{path}:{line}: warning: {message}")
+    build(load_config(config_file=str(root / "mkdocs.yml")))
+    assert len(log_guard.records) == len(found)

@@ -152,20 +152,27 @@ def main() -> None:
 @format_option
 def check(config_file: str, output_format: str) -> None:
     """Check every note and report problems as path:line: severity: message."""
-    notebook = load_setup(config_file, quick=True).read()
+    from .links import link_problems
+
+    setup = load_setup(config_file, quick=True)
+    notebook = setup.read()
+    # Everything the build would report: the notes, then their links.
+    home_page = setup.docs_dir / "index.md" if setup.docs_dir else None
+    home = home_page.read_text(encoding="utf-8-sig") if home_page and home_page.is_file() else None
+    problems = [*notebook.problems, *link_problems(setup.root, notebook, setup.options, home)]
     if output_format == "json":
-        click.echo(json.dumps([p.as_json() for p in notebook.problems], indent=2))
+        click.echo(json.dumps([p.as_json() for p in problems], indent=2))
     else:
-        for problem in notebook.problems:
+        for problem in problems:
             click.echo(str(problem))
-        errors = len(notebook.errors)
-        warnings = len(notebook.problems) - errors
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
         summary = (
             f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         )
-        click.echo(summary, err=bool(notebook.problems))
-    if notebook.errors:
+        click.echo(summary, err=bool(problems))
+    if any(p.severity == "error" for p in problems):
         sys.exit(1)
 
 

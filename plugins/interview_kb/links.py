@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .markup import escape_line, href
-from .model import Notebook, Problem
+from .model import Notebook, Options, Problem
 
 ATTACHMENTS_DIR = "attachments"  # Obsidian's usual folder for pasted images
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
@@ -330,7 +330,11 @@ def _wikilink(
         )
         return text
     found = resolver.page(target)
-    shown = alias or (resolver.labels.get(found, target) if found and not alias else target)
+    # As Obsidian does: a name or an alias shows as written ([[Sam Lee]] stays
+    # "Sam Lee" though the note says Samuel Okafor); a file name shows the
+    # note's title.
+    by_slug = " ".join(target.split()).casefold() in resolver.pages
+    shown = alias or (resolver.labels.get(found, target) if found and by_slug else target)
     if found is None:
         suggestion = resolver.suggestion(target)
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
@@ -432,6 +436,21 @@ def link_notes(
     for found in links.backlinks.values():
         found.sort(key=lambda m: (m.source, m.context))
     return LinkedNotes(bodies, links.backlinks, links.problems)
+
+
+def link_problems(
+    root: Path, notebook: Notebook, options: Options, home: str | None = None
+) -> tuple[Problem, ...]:
+    """The problems with links that a build of the notebook reports (broken
+    wikilinks, links to notes or images that are not there), found the way
+    the plugin finds them, without building: for ``interview-kb check``.
+    ``home`` is the text of ``docs/index.md``, whose links the build checks too."""
+    if options.publish != "notebook":
+        return ()
+    folders = (options.contacts_dir, options.interviews_dir, ATTACHMENTS_DIR)
+    index = image_index(find_attachments(root, folders))
+    linked = link_notes(notebook, index, {"index.md": home} if home is not None else None)
+    return tuple(linked.problems)
 
 
 def find_attachments(root: Path, folders: tuple[str, ...]) -> dict[str, Path]:
