@@ -48,6 +48,22 @@ LAUNCH_ARGS = [
 # Search and live reload can take a few seconds on a busy machine.
 expect.set_options(timeout=10_000)
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+def screenshot(target: Any, **options: Any) -> bytes:
+    """``target.screenshot(**options)`` (a page or a locator), tried once more
+    when Chromium cannot capture it: on a machine busy with other builds it
+    sometimes answers "Unable to capture screenshot" to a full-page capture,
+    which says nothing about the page."""
+    try:
+        shot: bytes = target.screenshot(**options)
+    except PlaywrightError as problem:
+        if "Unable to capture screenshot" not in str(problem):
+            raise
+        shot = target.screenshot(**options)
+    return shot
+
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site, Traffic
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site, Traffic, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -118,7 +118,7 @@ def test_charts_read_in_both_schemes_at_both_widths(
     for name, address in SHOTS.items():
         page.goto(site.url + address)
         shot = SCREENSHOTS / f"charts-{name}-{scheme}-{viewport['width']}.png"
-        page.screenshot(path=shot, full_page=True, animations="disabled")
+        screenshot(page, path=shot, full_page=True, animations="disabled")
         assert shot.stat().st_size > 10_000, shot
     # Material's link colour for the scheme: the charts follow it.
     assert ("rgb(84, 136, 232)" if scheme == "dark" else "rgb(64, 81, 181)") in colours
@@ -134,7 +134,7 @@ def test_the_dashboard_charts_in_a_screenshot(open_page: OpenPage, site: Site) -
         expect(figures).to_have_count(2)
         for index, name in enumerate(("plan", "funnel")):
             shot = SCREENSHOTS / f"charts-dashboard-{name}-{scheme}.png"
-            figures.nth(index).screenshot(path=shot, animations="disabled")
+            screenshot(figures.nth(index), path=shot, animations="disabled")
             assert shot.stat().st_size > 2_000, shot
 
 
@@ -160,6 +160,6 @@ def test_the_guide_shows_only_the_category_chart(
             bars = page.locator("figure.ikb-chart [data-value]")
             expect(bars).to_have_count(7)
             assert page.evaluate(SIDEWAYS) <= 1
-            page.screenshot(path=SCREENSHOTS / "charts-guide-dark-375.png", full_page=True)
+            screenshot(page, path=SCREENSHOTS / "charts-guide-dark-375.png", full_page=True)
         else:
             assert names == [], address

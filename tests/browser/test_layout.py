@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, OpenPage, Site, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -75,5 +75,5 @@ def test_screenshots(open_page: OpenPage, site: Site, scheme: str, width: str) -
         expected = "slate" if scheme == "dark" else "default"
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
         shot = SCREENSHOTS / f"{name}-{scheme}-{viewport['width']}.png"
-        page.screenshot(path=shot, full_page=True, animations="disabled")
+        screenshot(page, path=shot, full_page=True, animations="disabled")
         assert shot.stat().st_size > 10_000, shot
