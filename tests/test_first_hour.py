@@ -300,3 +300,57 @@ def test_check_reports_the_link_problems_the_build_reports(
         log_guard.expect(f"{path}:{line}: warning: {message}")
     build(load_config(config_file=str(root / "mkdocs.yml")))
     assert len(log_guard.records) == len(found)
+
+
+# 7. Dates that cannot be right.
+
+
+def test_check_warns_of_dates_that_cannot_be_right(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(
+        {
+            "contacts/jane-doe.md": "---\nname: Jane Doe\noutreach:\n"
+            "  - {date: 2026-10-01, kind: request}\n  - {date: 2027-10-02, kind: reply}\n---\n",
+            "interviews/2026-11-03-jane-doe.md": "---\ncontact: jane-doe\ndate: 2026-11-03\n"
+            "thank_you: 2026-11-02\npromised:\n  - {item: a reading list, received: 2026-10-30}\n"
+            "questions:\n  - {ask: How did you start?, answer: By chance.}\n---\n",
+            "interviews/2026-11-10-jane-doe.md": "---\ncontact: jane-doe\ndate: 2026-11-10\n---\n",
+            "interviews/2026-11-16-jane-doe.md": "---\ncontact: jane-doe\ndate: 2026-11-16\n---\n",
+        }
+    )
+    result = run(root, "check", "--today", "2026-11-20")
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "contacts/jane-doe.md:5: warning: outreach reply is dated 2027-10-02, after today "
+        "(2026-11-20): check the year and the month",
+        "interviews/2026-11-03-jane-doe.md:4: warning: thank_you 2026-11-02 is before the "
+        "interview (2026-11-03): check the date",
+        "interviews/2026-11-03-jane-doe.md:6: warning: 'a reading list' is marked received on "
+        "2026-10-30, before the interview (2026-11-03): check the date",
+        "interviews/2026-11-10-jane-doe.md:1: warning: the interview of 2026-11-10 has no "
+        "answers and no reflection a week later: did it happen? Cancel it (status: cancelled) "
+        "or write what you learned",
+    ]  # 2026-11-16: less than a week ago, not yet
+    assert result.exit_code == 0  # warnings only
+
+
+# 15. Empty and first-run states.
+
+
+def test_an_empty_notebook_says_what_to_do_first(write_notebook: WriteNotebook) -> None:
+    root = write_notebook({})
+    listed = run(root, "contacts").output
+    assert listed.startswith("No contacts yet. Add the first with\n")
+    assert "interview-kb import linkedin Connections.csv" in listed
+    home = render_pages(read_notebook(root, Options()), TODAY, Options())["index.md"]
+    assert "First steps" in home
+    assert "interview-kb new interview jane-doe --date YYYY-MM-DD" in home
+
+
+def test_a_new_contact_note_has_hints_that_do_not_show(notebook: Path) -> None:
+    run(notebook, "new", "contact", "Ann Lee")
+    text = (notebook / "contacts/ann-lee.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    assert body.startswith("<!-- Your notes on Ann Lee go here, in Markdown.")
+    page = render_pages(read_notebook(notebook, Options()), TODAY, Options())["contacts/ann-lee.md"]
+    assert "Your notes on" not in page
+    assert "## Notes" not in page  # a body of hints only is no body

@@ -147,12 +147,21 @@ def main() -> None:
     """Keep notes on informational interviews and see what to do next."""
 
 
+def _text(root: Path, path: str) -> str | None:
+    try:
+        return (root / path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
+
+
 @main.command()
 @config_option
 @format_option
-def check(config_file: str, output_format: str) -> None:
+@click.option("--today", help="Check dates as if today were this date, written YYYY-MM-DD.")
+def check(config_file: str, output_format: str, today: str | None) -> None:
     """Check every note and report problems as path:line: severity: message."""
     from .links import link_problems
+    from .sanity import date_warnings
 
     setup = load_setup(config_file, quick=True)
     notebook = setup.read()
@@ -160,6 +169,8 @@ def check(config_file: str, output_format: str) -> None:
     home_page = setup.docs_dir / "index.md" if setup.docs_dir else None
     home = home_page.read_text(encoding="utf-8-sig") if home_page and home_page.is_file() else None
     problems = [*notebook.problems, *link_problems(setup.root, notebook, setup.options, home)]
+    # Dates that cannot be right (they need today, and are not build problems).
+    problems += date_warnings(notebook, setup.today(today), lambda path: _text(setup.root, path))
     if output_format == "json":
         click.echo(json.dumps([p.as_json() for p in problems], indent=2))
     else:
@@ -371,6 +382,15 @@ def contacts(config_file: str, output_format: str, today: str | None) -> None:
     )
     if output_format == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(
+            "No contacts yet. Add the first with\n"
+            '  interview-kb new contact "Jane Doe" --organization "Northwind Health" '
+            '--role "UX Researcher"\n'
+            "or import your LinkedIn connections with\n"
+            "  interview-kb import linkedin Connections.csv"
+        )
         return
     columns = ("name", "organization", "role", "seniority", "warmth", "status", "last_interaction")
     table = [[str(row[c] or "") for c in columns] for row in rows]
