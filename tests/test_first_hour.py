@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 
 from interview_kb import cli
 from interview_kb.cli import choose_editor, main
-from interview_kb.links import link_notes
+from interview_kb.links import docs_folder, link_notes
 from interview_kb.model import Options
 from interview_kb.notes import read_notebook
 from interview_kb.pages import render_pages
@@ -354,3 +354,35 @@ def test_a_new_contact_note_has_hints_that_do_not_show(notebook: Path) -> None:
     page = render_pages(read_notebook(notebook, Options()), TODAY, Options())["contacts/ann-lee.md"]
     assert "Your notes on" not in page
     assert "## Notes" not in page  # a body of hints only is no body
+
+
+# 13. Links written as the file sits on disk.
+
+
+def test_links_to_files_on_disk_resolve_or_warn_with_a_line(
+    write_notebook: WriteNotebook, log_guard: LogGuard
+) -> None:
+    root = write_notebook(
+        {
+            "docs/plan.md": "# Plan\n",
+            "contacts/ann.md": "---\nname: Ann\n---\nSee [the plan](../docs/plan.md), "
+            "[the plan again](../plan.md)\nand [a page](../docs/nope.md).\n",
+        }
+    )
+    body = link_notes(
+        read_notebook(root, Options()), docs_folder=docs_folder(root, root / "docs")
+    ).bodies["contacts/ann.md"]
+    assert "[the plan](../plan.md)" in body
+    assert "[the plan again](../plan.md)" in body
+    assert "and a page." in body
+    log_guard.expect("contacts/ann.md:5: warning: link (../docs/nope.md) leads to no note or page")
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    build(config)
+    assert [r.getMessage() for r in log_guard.records] == [
+        "interview_kb: contacts/ann.md:5: warning: link (../docs/nope.md) leads to no note or "
+        "page; from a note, write the path from the note's file, such as ../docs/plan.md"
+    ]
+    page = (Path(config.site_dir) / "contacts/ann/index.html").read_text(encoding="utf-8")
+    assert 'href="../../plan/"' in page
+    checked = run(root, "check", "--format", "json")
+    assert [p["line"] for p in json.loads(checked.stdout)] == [5]

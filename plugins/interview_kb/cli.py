@@ -160,7 +160,7 @@ def _text(root: Path, path: str) -> str | None:
 @click.option("--today", help="Check dates as if today were this date, written YYYY-MM-DD.")
 def check(config_file: str, output_format: str, today: str | None) -> None:
     """Check every note and report problems as path:line: severity: message."""
-    from .links import link_problems
+    from .links import docs_folder, link_problems
     from .sanity import date_warnings
 
     setup = load_setup(config_file, quick=True)
@@ -168,7 +168,9 @@ def check(config_file: str, output_format: str, today: str | None) -> None:
     # Everything the build would report: the notes, then their links.
     home_page = setup.docs_dir / "index.md" if setup.docs_dir else None
     home = home_page.read_text(encoding="utf-8-sig") if home_page and home_page.is_file() else None
-    problems = [*notebook.problems, *link_problems(setup.root, notebook, setup.options, home)]
+    folder = docs_folder(setup.root, setup.docs_dir) if setup.docs_dir else None
+    links = link_problems(setup.root, notebook, setup.options, home, folder)
+    problems = [*notebook.problems, *links]
     # Dates that cannot be right (they need today, and are not build problems).
     problems += date_warnings(notebook, setup.today(today), lambda path: _text(setup.root, path))
     if output_format == "json":
