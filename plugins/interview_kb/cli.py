@@ -6,10 +6,11 @@ import contextlib
 import json
 import logging
 import os
+import shutil
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from itertools import groupby
@@ -35,6 +36,7 @@ from .model import (
 )
 from .notes import closest, read_notebook
 from .option_rules import OptionError, check_against
+from .synonyms import CHANNEL_WORDS, KIND_WORDS, MODE_WORDS, OTHER_COMMANDS, fold, meaning
 
 # The commands that write notes import authoring (and with it Jinja2) when
 # they run, as other commands import what only they need: `check` starts
@@ -65,6 +67,21 @@ class Setup:
             raise click.UsageError(str(problem)) from None
 
 
+def find_config(config_file: str) -> Path:
+    """The notebook's ``mkdocs.yml``: as given, or, for a bare file name that
+    is not in the current folder, the nearest one in a folder above, as git
+    finds its repository. Says which notebook it used when it looked upward."""
+    path = Path(config_file)
+    if path.is_file() or path.name != config_file:
+        return path
+    for folder in Path.cwd().resolve().parents:
+        candidate = folder / config_file
+        if candidate.is_file():
+            click.echo(f"Using the notebook in {folder} ({config_file})", err=True)
+            return candidate
+    return path
+
+
 def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     """Read the plugin's options from ``mkdocs.yml`` the way MkDocs does.
 
@@ -72,10 +89,11 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     the same options (a fifth of a second sooner); MkDocs reads the config,
     and reports its problems, whenever it cannot.
     """
-    path = Path(config_file)
+    path = find_config(config_file)
     if not path.is_file():
         raise click.UsageError(
-            f"{config_file} not found: run this in a notebook folder, or pass --config PATH"
+            f"{config_file} not found here or in any folder above: run this in a notebook "
+            "folder, or pass --config PATH"
         )
     if quick:
         found = quick_setup(path)
@@ -100,9 +118,9 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     try:
         config = load_config(config_file=str(path))
     except (ConfigurationError, Abort) as problem:
-        raise BadInput(f"{config_file}: {errors.text() or problem}") from None
+        raise BadInput(f"{path}: {errors.text() or problem}") from None
     except (ValueError, yaml.YAMLError) as problem:  # an impossible date, bad YAML
-        raise BadInput(f"{config_file}: {yaml_problem(path) or problem}") from None
+        raise BadInput(f"{path}: {yaml_problem(path) or problem}") from None
     finally:
         logger.removeHandler(errors)
         logger.setLevel(level)
@@ -110,7 +128,7 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise click.UsageError(
-            f"{config_file} does not use the plugin: add '- {PLUGIN_NAME}' under 'plugins:'"
+            f"{path} does not use the plugin: add '- {PLUGIN_NAME}' under 'plugins:'"
         )
     plugin_config = plugin.config
     assert isinstance(plugin_config, PluginConfig)
@@ -170,25 +188,45 @@ def main() -> None:
     """Keep notes on informational interviews and see what to do next."""
 
 
+def _text(root: Path, path: str) -> str | None:
+    try:
+        return (root / path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
+
+
 @main.command()
 @config_option
 @format_option
-def check(config_file: str, output_format: str) -> None:
+@click.option("--today", help="Check dates as if today were this date, written YYYY-MM-DD.")
+def check(config_file: str, output_format: str, today: str | None) -> None:
     """Check every note and report problems as path:line: severity: message."""
-    notebook = load_setup(config_file, quick=True).read()
+    from .links import docs_folder, link_problems
+    from .sanity import date_warnings
+
+    setup = load_setup(config_file, quick=True)
+    notebook = setup.read()
+    # Everything the build would report: the notes, then their links.
+    home_page = setup.docs_dir / "index.md" if setup.docs_dir else None
+    home = home_page.read_text(encoding="utf-8-sig") if home_page and home_page.is_file() else None
+    folder = docs_folder(setup.root, setup.docs_dir) if setup.docs_dir else None
+    links = link_problems(setup.root, notebook, setup.options, home, folder)
+    problems = [*notebook.problems, *links]
+    # Dates that cannot be right (they need today, and are not build problems).
+    problems += date_warnings(notebook, setup.today(today), lambda path: _text(setup.root, path))
     if output_format == "json":
-        click.echo(json.dumps([p.as_json() for p in notebook.problems], indent=2))
+        click.echo(json.dumps([p.as_json() for p in problems], indent=2))
     else:
-        for problem in notebook.problems:
+        for problem in problems:
             click.echo(str(problem))
-        errors = len(notebook.errors)
-        warnings = len(notebook.problems) - errors
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
         summary = (
             f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         )
-        click.echo(summary, err=bool(notebook.problems))
-    if notebook.errors:
+        click.echo(summary, err=bool(problems))
+    if any(p.severity == "error" for p in problems):
         sys.exit(1)
 
 
@@ -203,7 +241,7 @@ def _colour(text: str, days_overdue: int) -> str:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 @click.option("--all", "show_all", is_flag=True, help="Also list items due later than a week.")
 def due(config_file: str, output_format: str, today: str | None, show_all: bool) -> None:
     """What to do: thank-you notes, follow-ups, promised items, reconnecting."""
@@ -292,7 +330,7 @@ def text_bar(value: int, scale: int, width: int, blocks: bool = True) -> str:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 def stats(config_file: str, output_format: str, today: str | None) -> None:
     """The outreach funnel and the activity per month, as text charts."""
     from .timeline import WARMTH_GROUPS, activity, funnel, month_title, percent
@@ -344,6 +382,18 @@ def stats(config_file: str, output_format: str, today: str | None) -> None:
     for label, value, note in rows:
         click.echo(f"{label:<12} {bar(value, overall.contacts, 20)} {value:>{digits}}{note}")
     click.echo("")
+    # The split the JSON holds: are warm contacts answering more often than cold ones?
+    click.echo("Answered by warmth")
+    for group in WARMTH_GROUPS:
+        split = result.by_warmth[group]
+        if not split.contacts:
+            continue
+        share = f"  {percent(split.response_rate)}" if split.asked else ""
+        click.echo(
+            f"{group.capitalize():<12} {split.answered:>{digits}} of {split.asked:>{digits}} "
+            f"asked{share}".rstrip()
+        )
+    click.echo("")
     if not months:
         click.echo("No activity yet: no requests, replies or interviews.")
         return
@@ -364,7 +414,7 @@ def stats(config_file: str, output_format: str, today: str | None) -> None:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 def contacts(config_file: str, output_format: str, today: str | None) -> None:
     """Every contact with status and last interaction."""
     from .followups import calendar_for, contact_rows
@@ -375,6 +425,15 @@ def contacts(config_file: str, output_format: str, today: str | None) -> None:
     )
     if output_format == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(
+            "No contacts yet. Add the first with\n"
+            '  interview-kb new contact "Jane Doe" --organization "Northwind Health" '
+            '--role "UX Researcher"\n'
+            "or import your LinkedIn connections with\n"
+            "  interview-kb import linkedin Connections.csv"
+        )
         return
     columns = ("name", "organization", "role", "seniority", "warmth", "status", "last_interaction")
     table = [[str(row[c] or "") for c in columns] for row in rows]
@@ -392,7 +451,7 @@ def export() -> None:
 @export.command("ics")
 @config_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this new file.")
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 def export_ics(config_file: str, output: str | None, today: str | None) -> None:
     """Every open follow-up item as a calendar to-do (VTODO) with a due date."""
     from .calendar_export import to_ics
@@ -523,10 +582,18 @@ def _slugs_in(folder: Path) -> set[str]:
     return {p.stem.casefold() for p in folder.rglob("*.md")} if folder.is_dir() else set()
 
 
-def _choose(value: str, allowed: tuple[str, ...], what: str) -> str:
+def _choose(
+    value: str, allowed: tuple[str, ...], what: str, words: dict[str, str] | None = None
+) -> str:
+    """The value of ``allowed`` that ``value`` names: itself, or an everyday
+    word for it (``words``), which is stored as that value, saying so."""
     folded = value.strip().casefold()
     if folded in allowed:
         return folded
+    meant = meaning(value, words) if words else None
+    if meant is not None:
+        click.echo(f"{what} '{value.strip()}' is stored as '{meant}'")
+        return meant
     suggestion = closest(folded, allowed)
     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
     raise BadInput(f"{what} '{value}' is not one of {', '.join(allowed)}{hint}")
@@ -576,10 +643,33 @@ def find_contact(setup: Setup, notebook: Notebook, text: str, what: str = "conta
         if slugify(text) in notebook.contacts:  # "jose nunez" for jose-nunez
             return slugify(text)
     _unreadable(setup, notebook, setup.options.contacts_dir, text)
-    suggestion = closest(text, notebook.contacts, 3)
-    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
     folder = setup.options.contacts_dir
-    raise BadInput(f"{what} '{text}' not found in {folder}/{hint}")
+    raise BadInput(f"{what} '{text}' not found in {folder}/{_contact_hint(notebook, text)}")
+
+
+def _contact_hint(notebook: Notebook, text: str) -> str:
+    """ "; did you mean ...?" for a contact not found: the slug a few edits
+    away, else the contacts whose name or alias holds every word typed
+    ("maria" for Maria Lopez), at most three of them."""
+    suggestion = closest(text, notebook.contacts, 3)
+    if suggestion:
+        return f"; did you mean '{suggestion}'?"
+    words = text.replace("-", " ").casefold().split()
+    if not words:
+        return ""
+    found = [
+        contact
+        for contact in notebook.contacts.values()
+        if any(
+            all(w in name.replace("-", " ").casefold().split() for w in words)
+            for name in (contact.name, *contact.aliases)
+        )
+    ]
+    if not found:
+        return ""
+    shown = " or ".join(f"'{c.slug}' ({c.name})" for c in found[:3])
+    more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+    return f"; did you mean {shown}{more}?"
 
 
 def _refuse_if_broken(notebook: Notebook, path: str) -> None:
@@ -591,8 +681,27 @@ def _refuse_if_broken(notebook: Notebook, path: str) -> None:
 
 
 edit_option = click.option(
-    "--edit", is_flag=True, help="Open the new note in $EDITOR once it is written."
+    "--edit",
+    is_flag=True,
+    help="Open the new note in your editor once it is written ($VISUAL, else $EDITOR).",
 )
+
+
+def choose_editor(environ: Mapping[str, str], windows: bool) -> str:
+    """The editor to open a note in: $VISUAL, then $EDITOR, then the system's
+    usual one (Notepad on Windows, nano where it is installed, else vi)."""
+    for variable in ("VISUAL", "EDITOR"):
+        if environ.get(variable, "").strip():
+            return environ[variable].strip()
+    if windows:
+        return "notepad"
+    return "nano" if shutil.which("nano") else "vi"
+
+
+def open_in_editor(path: Path) -> None:
+    editor = choose_editor(os.environ, sys.platform.startswith("win"))
+    click.echo(f"Opening it in {editor} (set $VISUAL or $EDITOR to choose another editor)")
+    click.edit(filename=str(path), editor=editor)
 
 
 @main.command()
@@ -783,7 +892,7 @@ def new_contact(
     write_new_file(path, text.encode("utf-8"))
     click.echo(f"Created {relative}")
     if edit:
-        click.edit(filename=str(path))
+        open_in_editor(path)
 
 
 def _clock(text: str | None) -> time | None:
@@ -798,9 +907,14 @@ def _clock(text: str | None) -> time | None:
 
 @new.command("interview")
 @click.argument("contact")
-@click.option("--date", "on", help="The day (2026-11-20); default today.")
-@click.option("--time", "at", help="The time of day (14:30).")
-@click.option("--mode", type=click.Choice(MODES, case_sensitive=False))
+@click.option("--date", "on", help="The day, as YYYY-MM-DD (required).")
+@click.option("--time", "at", help="The time of day, as HH:MM (14:30).")
+@click.option(
+    "--mode", help=f"One of {', '.join(MODES)}; everyday words (zoom, call, coffee) are understood."
+)
+@click.option(
+    "--duplicate", is_flag=True, help="A second conversation with the same person on that day."
+)
 @click.option("--duration", type=click.IntRange(1, 24 * 60), help="Minutes agreed.")
 @click.option("--location", help="Place or meeting link.")
 @click.option(
@@ -819,6 +933,7 @@ def new_interview(
     mode: str | None,
     duration: int | None,
     location: str | None,
+    duplicate: bool,
     suggest: int,
     edit: bool,
     config_file: str,
@@ -827,12 +942,26 @@ def new_interview(
     from .authoring import AuthoringError, InterviewDraft, interview_slug, render_interview
     from .bank import suggested_questions
 
+    if on is None:
+        # A missing date used to mean today: an interview counted as held at
+        # once, with a thank-you and a reflection due for a talk not yet had.
+        raise BadInput(
+            "--date is needed: the day of the conversation, as YYYY-MM-DD "
+            "(for example --date 2027-01-15), with --time HH:MM if you know it"
+        )
     setup = load_setup(config_file)
+    chosen_mode = _choose(mode, MODES, "--mode", MODE_WORDS) if mode else None
     notebook = setup.read()
     slug = find_contact(setup, notebook, contact)
     person = notebook.contacts[slug]
     day = _day(setup, on)
     today = setup.today(None)
+    same_day = [i for i in notebook.interviews_of(slug) if i.date == day]
+    if same_day and not duplicate:
+        raise click.ClickException(
+            f"{same_day[0].path} is already a conversation with {person.name} on "
+            f"{day.isoformat()}; to add a second one that day, add --duplicate"
+        )
     folder = setup.root / setup.options.interviews_dir
     chosen = interview_slug(day, slug, _slugs_in(folder))
     prepared = [
@@ -843,7 +972,7 @@ def new_interview(
         contact=slug,
         date=day,
         time=_clock(at),
-        mode=mode.casefold() if mode else None,
+        mode=chosen_mode,
         duration=duration,
         location=_clean(location),
     )
@@ -863,13 +992,13 @@ def new_interview(
         for question in suggestions:
             click.echo(f"  {question.id:<{width}}  {question.text}")
     if edit:
-        click.edit(filename=str(path))
+        open_in_editor(path)
 
 
 @main.command()
 @click.argument("contact")
 @click.argument("kind")
-@click.option("--date", "on", help="When it happened (2026-11-20); default today.")
+@click.option("--date", "on", help="When it happened, as YYYY-MM-DD; default today.")
 @click.option("--channel", help=f"One of {', '.join(CHANNELS)}.")
 @click.option("--note", help="A few words on what was said.")
 @config_option
@@ -890,8 +1019,11 @@ def log(
     from .authoring import AuthoringError, add_outreach
 
     setup = load_setup(config_file)
-    event_kind = _choose(kind, OUTREACH_KINDS, "kind")
-    event_channel = _choose(channel, CHANNELS, "--channel") if channel else None
+    elsewhere = OTHER_COMMANDS.get(fold(kind))
+    if elsewhere:
+        raise BadInput(f"kind '{kind}' is not an outreach event: {elsewhere}")
+    event_kind = _choose(kind, OUTREACH_KINDS, "kind", KIND_WORDS)
+    event_channel = _choose(channel, CHANNELS, "--channel", CHANNEL_WORDS) if channel else None
     day = _day(setup, on)
     notebook = setup.read()
     person = notebook.contacts[find_contact(setup, notebook, contact)]
@@ -911,7 +1043,7 @@ def log(
 
 @main.command()
 @click.argument("interview")
-@click.option("--date", "on", help="When you sent it (2026-11-20); default today.")
+@click.option("--date", "on", help="When you sent it, as YYYY-MM-DD; default today.")
 @config_option
 def thanked(interview: str, on: str | None, config_file: str) -> None:
     """Record the thank-you sent after an interview.
@@ -1079,7 +1211,7 @@ def import_csv(
 
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 @config_option
 def generate(outdir: Path, today: str | None, config_file: str) -> None:
     """Write the site's generated pages into OUTDIR as files.
@@ -1153,7 +1285,7 @@ def generate(outdir: Path, today: str | None, config_file: str) -> None:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Count the interviews held by this date (2026-11-20).")
+@click.option("--today", help="Count the interviews held by this date, written YYYY-MM-DD.")
 def questions(config_file: str, output_format: str, today: str | None) -> None:
     """The question bank: each question, how often it was asked, the answers."""
     from .bank import category_title, question_rows

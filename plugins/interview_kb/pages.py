@@ -346,7 +346,8 @@ class Renderer:
         tpl = self.env.get_template(template)
         text = tpl.render(
             today=self.site.today,
-            body=Markdown(_BODY if body.strip() else ""),
+            # A body of HTML comments only (a new note's hints) shows nothing.
+            body=Markdown(_BODY if _COMMENTS.sub("", body).strip() else ""),
             **self.site.helpers(source),
             **context,
         )
@@ -522,6 +523,7 @@ class Renderer:
 
 
 _BODY = "\x00body\x00"
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _link_if_url(text: str | None) -> str | None:

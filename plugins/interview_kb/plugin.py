@@ -19,6 +19,7 @@ from .links import (
     ATTACHMENTS_DIR,
     Links,
     Resolver,
+    docs_folder,
     find_attachments,
     image_index,
     link_notes,
@@ -147,7 +148,12 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                     files.append(File.generated(config, site_path, abs_src_path=str(path)))
             index = image_index(images)
             self.resolver = Resolver(notebook, index)
-            linked = link_notes(notebook, index, {"index.md": home} if home is not None else None)
+            linked = link_notes(
+                notebook,
+                index,
+                {"index.md": home} if home is not None else None,
+                docs_folder(self.root, Path(config.docs_dir)),
+            )
         problems = [*notebook.problems, *(p for s in shared for p in s.problems)]
         for problem in [*problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
