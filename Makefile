@@ -46,8 +46,8 @@ test: lint typecheck pytest  ## ruff, mypy and every test (browser tests include
 bench: $(VENV)/.test  ## the benchmark: our build against plain MkDocs
 	$(BIN)/python benchmarks/bench.py
 
-fuzz: $(VENV)/.test  ## the reader's property tests on fresh random examples (FUZZ=N per property)
-	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/test_robust_reader.py
+fuzz: $(VENV)/.test  ## the property tests of the reader and of note bodies on fresh random examples (FUZZ=N per property)
+	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/test_robust_reader.py tests/test_body_limits.py
 
 clean:
 	rm -rf site site-public .pytest_cache .mypy_cache .ruff_cache

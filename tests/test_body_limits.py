@@ -31,7 +31,6 @@ from interview_kb import pages
 from interview_kb.body_limits import (
     MAX_BODY_DEPTH,
     MAX_EMPHASIS_RUNS,
-    MAX_OPEN_TAGS,
     body_fits,
     body_problems,
 )
@@ -95,7 +94,8 @@ def test_the_issues_bodies_are_past_a_bound() -> None:
     [
         ("\n".join("> " * level + "quote" for level in range(1, 40)), "levels deep"),
         ("\n".join("    " * level + "!!! note" for level in range(40)), "levels deep"),
-        ("<a " * (MAX_OPEN_TAGS + 1), "'<' tag starts"),
+        ("<a " * 2000, "'<' tag starts"),
+        ("word <a x\n\n" * 1000, "'<' tag starts"),
         ("*a " * (MAX_EMPHASIS_RUNS + 1), "runs of '*' or '_'"),
         ("a  \n" * 6000, "links, line breaks or other marks"),
         ("[" * 40 + "]" * 40, "nests '['"),
@@ -251,14 +251,25 @@ def test_generated_bodies_render_or_fall_back(body: str) -> None:
         render(pages.plain_body(body))
 
 
-def best_time(text: str, repeats: int = 5) -> float:
-    """The least of ``repeats`` timings of ``render(text)``: the run least disturbed."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        render(text)
-        best = min(best, time.perf_counter() - start)
-    return best
+def time_ratio(small: str, large: str, repeats: int = 5) -> float:
+    """How many times longer ``large`` takes to render than ``small``: the
+    least of ``repeats`` timings of each, taken in turns, so that a busy
+    moment of the machine (other test runs share it) slows both alike. A
+    ratio past ``LINEAR_FACTOR`` is measured twice more and the lowest kept:
+    noise seldom repeats, a super-linear shape always does."""
+    render(small)  # warm up: imports and compiled patterns
+    ratios = []
+    for _ in range(3):
+        best = {small: float("inf"), large: float("inf")}
+        for _ in range(repeats):
+            for text in (small, large):
+                start = time.perf_counter()
+                render(text)
+                best[text] = min(best[text], time.perf_counter() - start)
+        ratios.append(best[large] / best[small])
+        if ratios[-1] < LINEAR_FACTOR:
+            break
+    return min(ratios)
 
 
 # Four times the text may take at most this many times as long: linear is 4;
@@ -276,8 +287,7 @@ def test_bodies_within_bounds_render_in_linear_time(chunk: str) -> None:
     if not body_fits(large):
         assert not body_fits(large + "\n\n" + small)  # past a bound stays past it
         return
-    render(small)  # warm up: imports and compiled patterns
-    ratio = best_time(large) / best_time(small)
+    ratio = time_ratio(small, large)
     assert ratio < LINEAR_FACTOR, (ratio, chunk)
 
 
@@ -287,7 +297,7 @@ def test_large_bodies_within_bounds_are_linear(tmp_path: Path) -> None:
     shapes = [
         "[" * 30 + " text",
         "*a " * 300,
-        "<a " * 90,
+        "word <a x",
         "\n".join("    " * level + "- item" for level in range(MAX_BODY_DEPTH)),
         "a  \n" * 800,
     ]
@@ -295,6 +305,5 @@ def test_large_bodies_within_bounds_are_linear(tmp_path: Path) -> None:
         small = "\n\n".join([shape] * 8)
         large = "\n\n".join([shape] * 32)
         assert body_fits(large), shape[:40]
-        render(small)
-        ratio = best_time(large) / best_time(small)
+        ratio = time_ratio(small, large)
         assert ratio < LINEAR_FACTOR, (ratio, shape[:40])

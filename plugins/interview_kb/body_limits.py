@@ -31,8 +31,10 @@ MAX_BRACKET_DEPTH = 32
 # For each "[" left without its "]": the characters from it to the end of
 # its paragraph, added up over the paragraph.
 MAX_OPEN_BRACKET_SCAN = 1_000_000
-# Tag starts ("<a", "</", "<!", "<?") without a ">" before the next one, in a paragraph.
-MAX_OPEN_TAGS = 100
+# For each tag start ("<a", "</", "<!", "<?"): the characters from it to the
+# next ">" (or the end), added up over the whole body. The HTML parser reads
+# that far looking for the tag's end, across paragraphs.
+MAX_TAG_SCAN = 2_000_000
 # Runs of emphasis markers ("*", and "_" at the edge of a word) in a paragraph.
 MAX_EMPHASIS_RUNS = 400
 # Inline marks of a paragraph (brackets, tag starts, backticks, emphasis
@@ -134,18 +136,28 @@ def _brackets(text: str) -> tuple[int, int, int]:
     return deepest, len(stack), scan
 
 
-def _open_tags(text: str) -> int:
-    """Tag starts with no ``>`` before the next tag start or the end."""
-    count = 0
-    waiting = False
-    for match in _TAG.finditer(text):
+def _tag_scan(body: str) -> tuple[int, int, int]:
+    """``(scan, tag starts left open, line of the first)``: what the HTML
+    parser reads from each tag start to the next ``>`` (or the end), added
+    up; a tag start counts as left open when another comes before a ``>``."""
+    scan = left_open = 0
+    first: int | None = None
+    waiting: list[int] = []
+    for match in _TAG.finditer(body):
         if match.group(0) == ">":
-            waiting = False
+            scan += sum(match.start() - start for start in waiting)
+            if len(waiting) > 1 and first is None:
+                first = waiting[0]
+            left_open += max(0, len(waiting) - 1)
+            waiting = []
             continue
-        if waiting:
-            count += 1
-        waiting = True
-    return count + (1 if waiting else 0)
+        waiting.append(match.start())
+    scan += sum(len(body) - start for start in waiting)
+    left_open += len(waiting)
+    if waiting and first is None:
+        first = waiting[0]
+    line = body.count("\n", 0, first) + 1 if first is not None else 1
+    return scan, left_open, line
 
 
 def _markdown_html_depth(body: str) -> tuple[int, int]:
@@ -201,16 +213,6 @@ def body_problems(body: str) -> list[BodyProblem]:
                     f"(at most {MAX_BRACKET_DEPTH}); escape them as '\\[' or put the text "
                     "in a code block (``` lines around it)",
                 )
-        if "<" in text:
-            tags = _open_tags(text)
-            if tags > MAX_OPEN_TAGS:
-                report(
-                    "open-tags",
-                    line,
-                    f"the text here has {tags} '<' tag starts without a closing '>' in one "
-                    f"paragraph (at most {MAX_OPEN_TAGS}); write them as '&lt;', or put the "
-                    "text in a code block (``` lines around it)",
-                )
         if "*" in text or "_" in text:
             runs = sum(1 for _ in _EMPHASIS.finditer(text))
             if runs > MAX_EMPHASIS_RUNS:
@@ -232,6 +234,17 @@ def body_problems(body: str) -> list[BodyProblem]:
                     f"stay under {MAX_PARAGRAPH_WORK:,}); split it with blank lines, or put "
                     "it in a code block (``` lines around it)",
                 )
+    if "<" in body:
+        scan, left_open, where = _tag_scan(body)
+        if scan > MAX_TAG_SCAN:
+            report(
+                "open-tags",
+                where,
+                f"the text from here has {left_open} '<' tag starts without a closing '>' "
+                f"(the text read after them looking for one must stay under "
+                f"{MAX_TAG_SCAN:,} characters); write '<' as '&lt;' or add the '>', or put "
+                "the text in a code block (``` lines around it)",
+            )
     if "markdown" in body:
         deepest, where = _markdown_html_depth(body)
         if deepest > MAX_BODY_DEPTH:
