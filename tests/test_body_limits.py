@@ -118,6 +118,8 @@ def test_each_shape_is_counted(body: str, fragment: str) -> None:
         "```\n" + "[" * 5000 + "\n" + "    " * 100 + "- deep in code\n```\n",
         "\n\n".join("[x] paragraph with one open bracket" for _ in range(2000)),
         "a_b_c snake_case_names " * 2000,
+        "- [ ] a [task](https://example.org) *to do*\n" * 4000,
+        "|a|b|\n|-|-|\n" + "|[x](https://example.org)|*y*|\n" * 4000,
     ],
 )
 def test_ordinary_bodies_fit(body: str) -> None:

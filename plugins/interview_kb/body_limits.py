@@ -19,7 +19,7 @@ Pure functions of the text: no rendering, no MkDocs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # Levels of nesting: lists, block quotes, admonitions, details and HTML elements
@@ -39,7 +39,7 @@ MAX_TAG_SCAN = 2_000_000
 MAX_EMPHASIS_RUNS = 400
 # Inline marks of a paragraph (brackets, tag starts, backticks, emphasis
 # markers, ampersands, backslashes, hard line breaks) times its length.
-MAX_PARAGRAPH_WORK = 20_000_000
+MAX_PARAGRAPH_WORK = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,23 @@ def paragraphs(body: str) -> Iterator[tuple[int, str, int]]:
         yield start, "\n".join(lines), deepest
 
 
+# A line that starts an inline text of its own: a list item, quote, heading,
+# admonition or table row (Markdown formats each one's text apart).
+_UNIT_START = re.compile(r"[ \t>]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|!!!|\?\?\?|\|)|.*\|")
+
+
+def units(text: str) -> Iterator[tuple[int, str]]:
+    """A paragraph's texts that Markdown formats one by one: ``(line offset,
+    text)``, a new one at each line that starts a list item, quote, heading,
+    admonition or table row."""
+    start = 0
+    lines = text.split("\n")
+    for number in range(1, len(lines) + 1):
+        if number == len(lines) or _UNIT_START.match(lines[number]):
+            yield start, "\n".join(lines[start:number])
+            start = number
+
+
 def _brackets(text: str) -> tuple[int, int, int]:
     """``(deepest nesting, "[" left open, their scan)``: the scan is what
     Markdown reads looking for the missing ``]``s, to the paragraph's end."""
@@ -177,6 +194,49 @@ def _markdown_html_depth(body: str) -> tuple[int, int]:
     return deepest, where
 
 
+def _unit_problems(unit: str, line: int, report: Callable[[str, int, str], None]) -> None:
+    """Report each bound one text of a paragraph (see ``units``) goes past."""
+    if "[" in unit:
+        depth, left_open, scan = _brackets(unit)
+        if scan > MAX_OPEN_BRACKET_SCAN:
+            report(
+                "open-brackets",
+                line,
+                f"the text here leaves {left_open} '[' without a closing ']' in "
+                f"{len(unit)} characters (their count times the text after them must "
+                f"stay under {MAX_OPEN_BRACKET_SCAN:,}); close or escape them ('\\['), "
+                "split the paragraph with blank lines, or put it in a code block",
+            )
+        if depth > MAX_BRACKET_DEPTH:
+            report(
+                "bracket-depth",
+                line,
+                f"the text here nests '[' {depth} deep (at most {MAX_BRACKET_DEPTH}); "
+                "escape them as '\\[' or put the text in a code block (``` lines around it)",
+            )
+    if "*" in unit or "_" in unit:
+        runs = sum(1 for _ in _EMPHASIS.finditer(unit))
+        if runs > MAX_EMPHASIS_RUNS:
+            report(
+                "emphasis",
+                line,
+                f"the text here has {runs} runs of '*' or '_' in one paragraph or item "
+                f"(at most {MAX_EMPHASIS_RUNS}); split the paragraph with blank lines, "
+                "escape them ('\\*'), or put the text in a code block",
+            )
+    if len(unit) ** 2 > MAX_PARAGRAPH_WORK:  # marks <= length: short ones cannot reach it
+        marks = sum(1 for _ in _MARK.finditer(unit))
+        if marks * len(unit) > MAX_PARAGRAPH_WORK:
+            report(
+                "paragraph",
+                line,
+                f"the text here has a paragraph or item of {len(unit)} characters with "
+                f"{marks} links, line breaks or other marks (the two multiplied must "
+                f"stay under {MAX_PARAGRAPH_WORK:,}); split it with blank lines, or put "
+                "it in a code block (``` lines around it)",
+            )
+
+
 def body_problems(body: str) -> list[BodyProblem]:
     """Each bound the body goes past, at the first paragraph that does (one
     problem per bound at most), with what to change."""
@@ -194,46 +254,8 @@ def body_problems(body: str) -> list[BodyProblem]:
                 f"(at most {MAX_BODY_DEPTH}); indent less, or put the text in a code block "
                 "(``` lines around it)",
             )
-        if "[" in text:
-            depth, left_open, scan = _brackets(text)
-            if scan > MAX_OPEN_BRACKET_SCAN:
-                report(
-                    "open-brackets",
-                    line,
-                    f"the text here leaves {left_open} '[' without a closing ']' in a "
-                    f"paragraph of {len(text)} characters (their count times the text after "
-                    f"them must stay under {MAX_OPEN_BRACKET_SCAN:,}); close or escape them "
-                    "('\\['), split the paragraph with blank lines, or put it in a code block",
-                )
-            if depth > MAX_BRACKET_DEPTH:
-                report(
-                    "bracket-depth",
-                    line,
-                    f"the text here nests '[' {depth} deep in one paragraph "
-                    f"(at most {MAX_BRACKET_DEPTH}); escape them as '\\[' or put the text "
-                    "in a code block (``` lines around it)",
-                )
-        if "*" in text or "_" in text:
-            runs = sum(1 for _ in _EMPHASIS.finditer(text))
-            if runs > MAX_EMPHASIS_RUNS:
-                report(
-                    "emphasis",
-                    line,
-                    f"the text here has {runs} runs of '*' or '_' in one paragraph "
-                    f"(at most {MAX_EMPHASIS_RUNS}); split the paragraph with blank lines, "
-                    "escape them ('\\*'), or put the text in a code block",
-                )
-        if len(text) ** 2 > MAX_PARAGRAPH_WORK:  # marks <= length: short ones cannot reach it
-            marks = sum(1 for _ in _MARK.finditer(text))
-            if marks * len(text) > MAX_PARAGRAPH_WORK:
-                report(
-                    "paragraph",
-                    line,
-                    f"the text here has a paragraph of {len(text)} characters with "
-                    f"{marks} links, line breaks or other marks (the two multiplied must "
-                    f"stay under {MAX_PARAGRAPH_WORK:,}); split it with blank lines, or put "
-                    "it in a code block (``` lines around it)",
-                )
+        for offset, unit in units(text):
+            _unit_problems(unit, line + offset, report)
     if "<" in body:
         scan, left_open, where = _tag_scan(body)
         if scan > MAX_TAG_SCAN:
