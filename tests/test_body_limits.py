@@ -31,8 +31,10 @@ from interview_kb import pages
 from interview_kb.body_limits import (
     MAX_BODY_DEPTH,
     MAX_EMPHASIS_RUNS,
+    _surely_fits,
     body_fits,
     body_problems,
+    scan,
 )
 from interview_kb.cli import main
 from interview_kb.links import Links, Resolver, rewrite_body
@@ -251,6 +253,15 @@ def test_generated_bodies_render_or_fall_back(body: str) -> None:
     else:
         assert body_problems(body)
         render(pages.plain_body(body))
+
+
+@budget(200)
+@given(BODIES)
+def test_the_quick_test_passes_only_what_the_scan_passes(body: str) -> None:
+    """A body the quick test lets through (most notes) has nothing the full scan finds."""
+    if _surely_fits(body):
+        assert scan(body) == []
+    assert body_problems(body) == ([] if _surely_fits(body) else scan(body))
 
 
 def time_ratio(small: str, large: str, repeats: int = 5) -> float:

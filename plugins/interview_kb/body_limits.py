@@ -100,14 +100,15 @@ def paragraphs(body: str) -> Iterator[tuple[int, str, int]]:
     deepest = 0
     fence: str | None = None
     for number, line in enumerate(body.split("\n"), start=1):
-        opened = _FENCE.match(line)
+        stripped = line.lstrip(" \t")
+        opened = _FENCE.match(line) if stripped[:3] in ("```", "~~~") else None
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = None
             continue
         if opened:
             fence = opened.group(1)
-        if opened or not line.strip():
+        if opened or not stripped.strip():
             if lines:
                 yield start, "\n".join(lines), deepest
             lines, deepest = [], 0
@@ -115,7 +116,8 @@ def paragraphs(body: str) -> Iterator[tuple[int, str, int]]:
         if not lines:
             start = number
         lines.append(line)
-        deepest = max(deepest, _depth(line))
+        if line[:1] in (" ", "\t", ">"):  # a line at column 0 nests nothing
+            deepest = max(deepest, _depth(line))
     if lines:
         yield start, "\n".join(lines), deepest
 
@@ -237,9 +239,31 @@ def _unit_problems(unit: str, line: int, report: Callable[[str, int, str], None]
             )
 
 
+# A line nested past MAX_BODY_DEPTH starts with at least one character per level.
+_DEEP_PREFIX = re.compile(rf"^[ \t>]{{{MAX_BODY_DEPTH + 1},}}", re.MULTILINE)
+
+
+def _surely_fits(body: str) -> bool:
+    """True for a body too short and plain to pass any bound (most notes):
+    each scan and product is at most the square of the length, and each count
+    at most the number of its characters."""
+    return (
+        len(body) ** 2 <= min(MAX_OPEN_BRACKET_SCAN, MAX_TAG_SCAN, MAX_PARAGRAPH_WORK)
+        and body.count("[") <= MAX_BRACKET_DEPTH
+        and body.count("*") + body.count("_") <= MAX_EMPHASIS_RUNS
+        and body.count("markdown") <= MAX_BODY_DEPTH
+        and _DEEP_PREFIX.search(body) is None
+    )
+
+
 def body_problems(body: str) -> list[BodyProblem]:
     """Each bound the body goes past, at the first paragraph that does (one
-    problem per bound at most), with what to change."""
+    problem per line at most), with what to change."""
+    return [] if _surely_fits(body) else scan(body)
+
+
+def scan(body: str) -> list[BodyProblem]:
+    """``body_problems`` without the quick test for short, plain bodies."""
     found: dict[str, BodyProblem] = {}
 
     def report(kind: str, line: int, message: str) -> None:
