@@ -320,3 +320,11 @@ def test_large_bodies_within_bounds_are_linear(tmp_path: Path) -> None:
         assert body_fits(large), shape[:40]
         ratio = time_ratio(small, large)
         assert ratio < LINEAR_FACTOR, (ratio, shape[:40])
+
+
+def test_plain_body_is_shown_as_written() -> None:
+    """Without the plugin's stash (``interview-kb generate``), Markdown passes
+    the block through: blank lines, marks and tags stay as written, escaped."""
+    html = render("# T\n\n" + pages.plain_body("a\n\n\nb *c* [x](y) <script>\n    - z") + "\n\n*x*")
+    assert "<code>a\n\n\nb *c* [x](y) &lt;script&gt;\n    - z</code></pre>" in html
+    assert "<em>x</em>" in html  # the text after it is formatted again
