@@ -293,10 +293,12 @@ LINEAR_FACTOR = 10
 @budget(12)
 @given(st.lists(st.sampled_from(PIECES), min_size=20, max_size=200).map("".join))
 def test_bodies_within_bounds_render_in_linear_time(chunk: str) -> None:
-    """The same paragraphs 16 and 64 times over: four times the size, at
-    most ``LINEAR_FACTOR`` times the time."""
-    small = "\n\n".join([chunk] * 16)
-    large = "\n\n".join([chunk] * 64)
+    """The same paragraphs n and 4n times over (n: at least 16, and enough
+    for 10,000 characters, which take long enough to time): four times the
+    size, at most ``LINEAR_FACTOR`` times the time."""
+    copies = max(16, -(-10_000 // len(chunk)))
+    small = "\n\n".join([chunk] * copies)
+    large = "\n\n".join([chunk] * (4 * copies))
     if not body_fits(large):
         assert not body_fits(large + "\n\n" + small)  # past a bound stays past it
         return
