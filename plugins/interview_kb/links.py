@@ -25,9 +25,14 @@ ATTACHMENTS_DIR = "attachments"  # Obsidian's usual folder for pasted images
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+# A code span opens and closes with runs of the same number of backticks,
+# each run taken whole: a long run of backticks is tried once, not once for
+# each of its lengths (which took minutes on a line of 20,000 backticks).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((<[^>\n]+>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
+# A link's text holds no "[": each "[" is tried up to the next one, not to
+# the end of its line (a line of 20,000 "[" took seconds).
+_MD_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\((<[^>\n]+>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .body_limits import body_problems
 from .composer import (  # noqa: F401  (re-exported: the reader's bounds)
     _CONTROL,
     _LOADER,
@@ -1493,6 +1494,10 @@ def _read_alone(
             made = read_interview(
                 note, slug, node, body, references, question_ids, body_line=body_line
             )
+        # Hook (body_limits): shapes of the body Markdown cannot render in time;
+        # the page shows such a body as plain text (pages.Renderer.render).
+        for problem in body_problems(body):
+            note.warning(body_line + problem.line - 1, problem.message)
     return _Read(
         kind,
         slug,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
+from .body_limits import body_fits
 from .calendar_export import to_ics
 from .charts import category_figure
 from .dashboard import compose_home, render_dashboard
@@ -83,12 +84,17 @@ class HtmlStash:
         self.prefix = f"ikbhtml{secrets.token_hex(6)}x"
         self.blocks: dict[str, str] = {}
         self.charts: dict[str, str] = {}
+        # Keys are numbered on from every key given, not from the blocks held:
+        # ``restore`` takes blocks out, and a page rendered again later (see
+        # the plugin's on_pre_page) must not reuse a key still waiting.
+        self._given = 0
         self._key = re.compile(rf"<p>({re.escape(self.prefix)}\d+)</p>")
         self._chart_key = re.compile(rf"<!--{re.escape(self.prefix)}svg\d+-->")
 
     def stash(self, html: str) -> str:
         """The key that stands for ``html`` in the Markdown."""
-        key = f"{self.prefix}{len(self.blocks)}"
+        key = f"{self.prefix}{self._given}"
+        self._given += 1
         self.blocks[key] = html
         return key
 
@@ -149,6 +155,9 @@ class Site:
     home: str | None = None
     directory_urls: bool | None = True
     stash: HtmlStash | None = None
+    # Pages whose note body is shown as plain text whatever its shape: the
+    # plugin asks for them when Markdown failed on a page (a last resort).
+    plain_bodies: frozenset[str] = frozenset()
 
     @cached_property
     def linked(self) -> LinkedNotes:
@@ -354,6 +363,13 @@ class Renderer:
         text = _tidy(text)
         if self.site.stash is not None:
             text = _stash_blocks(text, self.site.stash)
+        # Hook (body_limits): a body past a bound, or one the build could not
+        # render (plain_bodies), is shown as preformatted text instead.
+        if body.strip() and (source in self.site.plain_bodies or not body_fits(body)):
+            shown = plain_body(body.strip("\n"))
+            if self.site.stash is not None:
+                shown = self.site.stash.stash(shown)
+            return text.replace(_BODY, shown, 1)
         return text.replace(_BODY, demote_headings(body.strip("\n")), 1)
 
     def contact(self, contact: Contact, extra: dict[str, Any] | None = None) -> str:
@@ -526,6 +542,17 @@ _BODY = "\x00body\x00"
 _COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
+def plain_body(body: str) -> str:
+    """A body Markdown cannot render in time (see ``body_limits``), as an HTML
+    block: a line saying why, and the text as written, escaped, preformatted."""
+    return (
+        '<p class="ikb-plain-body"><em>This text is shown as written: it is too deeply '
+        "nested or has too many open brackets, tags or marks to be formatted "
+        "(the build's warning for this note says what to change).</em></p>\n"
+        f'<pre class="ikb-plain-body"><code>{html_escape(body)}</code></pre>'
+    )
+
+
 def _link_if_url(text: str | None) -> str | None:
     """A meeting link given as a location becomes a link."""
     if text and text.lower().startswith(("http://", "https://")) and " " not in text:
@@ -587,6 +614,7 @@ def render_pages(
     linked: LinkedNotes | None = None,
     directory_urls: bool | None = True,
     stash: HtmlStash | None = None,
+    plain_bodies: frozenset[str] = frozenset(),
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -600,7 +628,8 @@ def render_pages(
     ``directory_urls`` MkDocs' ``use_directory_urls``, which decides the URLs
     the pages' HTML links to (None: links to the Markdown files, for pages
     written out as files); ``stash``, when given, takes the pages' raw HTML
-    blocks out of their Markdown (see ``HtmlStash``).
+    blocks out of their Markdown (see ``HtmlStash``); ``plain_bodies`` pages
+    whose note body (or the home page's own text) is shown as plain text.
     """
     if options.publish == "guide":
         guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
@@ -611,7 +640,9 @@ def render_pages(
     from .reflections import render_reflections
     from .timeline import render_timeline
 
-    site = Site(notebook, today, options, tuple(images), linked, home, directory_urls, stash)
+    site = Site(
+        notebook, today, options, tuple(images), linked, home, directory_urls, stash, plain_bodies
+    )
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": renderer.contacts_index(),
@@ -628,6 +659,9 @@ def render_pages(
         pages[interview_page(interview.slug)] = renderer.interview(interview)
     pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
     own = site.linked.bodies.get("index.md", home) if home is not None else None
+    # Hook (body_limits): the home page's own text, past a bound, as plain text.
+    if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):
+        own = plain_body(own.strip("\n"))
     pages["index.md"] = compose_home(own, render_dashboard(renderer))
     return pages
 
