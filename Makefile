@@ -63,8 +63,8 @@ test: lint typecheck pytest wheel-test  ## ruff, mypy, every test (browser tests
 bench: $(VENV)/.test  ## the benchmark: our build against plain MkDocs
 	$(BIN)/python benchmarks/bench.py
 
-fuzz: $(VENV)/.test  ## the reader's property tests on fresh random examples (FUZZ=N per property)
-	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/reader/test_robust_reader.py
+fuzz: $(VENV)/.test  ## the property tests of the reader and of note bodies on fresh random examples (FUZZ=N per property)
+	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/reader/test_robust_reader.py tests/reader/test_body_limits.py
 
 # Refresh the lock from pyproject.toml's ranges: the newest releases that fit,
 # for every platform and Python 3.11 or newer. The test lock is made first and

@@ -53,6 +53,7 @@ def build(
     linked: LinkedNotes | None = None,
     directory_urls: bool | None = True,
     stash: Callable[[str], str] | None = None,
+    plain_bodies: frozenset[str] = frozenset(),
 ) -> dict[str, str | bytes]:
     """Every generated page (see ``render.pages.render_pages``)."""
     return render_pages(
@@ -65,4 +66,5 @@ def build(
         linked,
         directory_urls=directory_urls,
         stash=stash,
+        plain_bodies=plain_bodies,
     )

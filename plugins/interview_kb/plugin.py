@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
 from . import plugin_assets as assets
 from .core.dates import TODAY_VARIABLE, BadDate, choose_today
@@ -19,12 +22,14 @@ from .plugin_a11y import name_task_checkboxes
 from .plugin_config import PluginConfig
 from .plugin_html import HtmlStash, squeeze_html
 from .plugin_private_site import ROBOTS_TXT, add_noindex, deploy_refusal
+from .reader.body_limits import body_problems
 from .reader.notes import NoteCache
 from .reader.option_rules import OptionError, check_against
 from .render.guide import GUIDE_HOME_PAGE
 from .render.links import (
     Links,
     Resolver,
+    docs_folder,
     image_index,
     link_notes,
     rewrite_body,
@@ -78,6 +83,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         # Notes read by earlier builds of one `mkdocs serve` (see on_startup).
         self.cache: NoteCache | None = None
         self.command: str | None = None  # MkDocs' command, from on_startup
+        # The generated pages again, some with their note body as plain text
+        # (see on_pre_page); set by on_files.
+        self.render_again: Callable[..., dict[str, str | bytes]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep read notes from one rebuild to the next in ``mkdocs serve``.
@@ -131,6 +139,11 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             guide_home = self._guide_home(files, own_home)
             own_home = None
         home = own_home.content_string if own_home is not None else None
+        # Hook (body_limits): the home page's own text goes into a generated
+        # page; past a bound it is shown as plain text, and said so here.
+        if home is not None and self.options.publish == "notebook":
+            for found in body_problems(home):
+                log.warning(f"docs/index.md:{found.line}: warning: {found.message}")
         linked = None
         self.resolver = None
         if self.options.publish == "notebook":
@@ -139,14 +152,20 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                     files.append(File.generated(config, site_path, abs_src_path=str(path)))
             index = image_index(inputs.images)
             self.resolver = Resolver(notebook, index)
-            linked = link_notes(notebook, index, {"index.md": home} if home is not None else None)
+            linked = link_notes(
+                notebook,
+                index,
+                {"index.md": home} if home is not None else None,
+                docs_folder(self.root, Path(config.docs_dir)),
+            )
         for problem in [*inputs.problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
         self.stash = HtmlStash()
-        pages = build(
+        self.render_again = partial(
+            build,
             inputs,
             self.today,
             self.options,
@@ -155,6 +174,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             directory_urls=config.use_directory_urls,
             stash=self.stash.stash,
         )
+        pages = self.render_again()
         if own_home is not None and "index.md" in pages:
             files.remove(own_home)  # replaced by the same text with the dashboard
         if guide_home is not None:
@@ -192,6 +212,52 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         for problem in links.problems:
             log.warning(str(problem))
         return text
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Hook (body_limits), a last resort: a generated page that Markdown
+        fails to render (a RecursionError, or any other error, from a body no
+        bound foresaw) is rendered again with its note body as plain text, and
+        a warning names the note, instead of the build stopping."""
+        render_again = self.render_again
+        if page.file.generated_by is None or render_again is None:
+            return page
+        render = page.render
+        source = page.file.src_uri
+
+        def render_or_plain(config: MkDocsConfig, files: Files) -> None:
+            try:
+                render(config, files)
+            except Exception as failure:  # any failure: the page must still appear
+                if source != "index.md" and not source.startswith(NOTE_FOLDERS):
+                    raise
+                log.warning(
+                    f"{self._body_place(source)}: warning: the text could not be formatted "
+                    f"({type(failure).__name__}); it is shown as written: simplify it "
+                    "(less nesting, fewer brackets and marks per paragraph) or put it "
+                    "in a code block (``` lines around it)"
+                )
+                text = render_again(plain_bodies=frozenset({source})).get(source)
+                if not isinstance(text, str):
+                    raise
+                page.markdown, _ = get_data(text)
+                render(config, files)
+
+        setattr(page, "render", render_or_plain)  # noqa: B010  (a method of this page only)
+        return page
+
+    def _body_place(self, source: str) -> str:
+        """``path:line`` of the text shown on the generated page ``source``."""
+        notebook = self.notebook
+        slug = source.rsplit("/", 1)[-1].removesuffix(".md")
+        if notebook is not None and source.startswith("contacts/"):
+            contact = notebook.contacts.get(slug)
+            if contact is not None:
+                return f"{contact.path}:{contact.body_line}"
+        if notebook is not None and source.startswith("interviews/"):
+            interview = notebook.interviews.get(slug)
+            if interview is not None:
+                return f"{interview.path}:{interview.body_line}"
+        return f"docs/{source}:1"
 
     @event_priority(100)  # before any other plugin sees the page's HTML
     def on_page_content(

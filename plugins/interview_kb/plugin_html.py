@@ -26,12 +26,17 @@ class HtmlStash:
         self.prefix = f"ikbhtml{secrets.token_hex(6)}x"
         self.blocks: dict[str, str] = {}
         self.charts: dict[str, str] = {}
+        # Keys are numbered on from every key given, not from the blocks held:
+        # ``restore`` takes blocks out, and a page rendered again later (see
+        # the plugin's on_pre_page) must not reuse a key still waiting.
+        self._given = 0
         self._key = re.compile(rf"<p>({re.escape(self.prefix)}\d+)</p>")
         self._chart_key = re.compile(rf"<!--{re.escape(self.prefix)}svg\d+-->")
 
     def stash(self, html: str) -> str:
         """The key that stands for ``html`` in the Markdown."""
-        key = f"{self.prefix}{len(self.blocks)}"
+        key = f"{self.prefix}{self._given}"
+        self._given += 1
         self.blocks[key] = html
         return key
 

@@ -287,11 +287,20 @@ def test_new_contact_edit_opens_the_editor(notebook: Path, monkeypatch: pytest.M
 
 
 def test_new_interview(notebook: Path) -> None:
-    first = invoke(notebook, "new", "interview", "jane-doe", "--time", "14:30", "--mode", "video")
+    first = invoke(
+        notebook, "new", "interview", "jane-doe", "--date", "2026-11-20", "--time", "14:30",
+        "--mode", "video",
+    )  # fmt: skip
     assert first.output.startswith("Created interviews/2026-11-20-jane-doe.md\n")
     assert "for a senior person" in first.output
     assert "typical-day" not in first.output  # asked on 2026-11-10 already
-    second = invoke(notebook, "new", "interview", "Jane Doe", "--date", "2026-11-20")
+    # The same person on the same day: refused unless it is meant.
+    again = invoke(notebook, "new", "interview", "Jane Doe", "--date", "2026-11-20", code=1)
+    assert again.output == (
+        "Error: interviews/2026-11-20-jane-doe.md is already a conversation with Jane Doe on "
+        "2026-11-20; to add a second one that day, add --duplicate\n"
+    )
+    second = invoke(notebook, "new", "interview", "Jane Doe", "--date", "2026-11-20", "--duplicate")
     assert second.output.startswith("Created interviews/2026-11-20-jane-doe-2.md\n")
     clean_notebook(notebook)
     interviews = read_notebook(notebook).interviews
@@ -308,7 +317,9 @@ def test_new_interview(notebook: Path) -> None:
 
 
 def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:
-    result = invoke(notebook, "new", "interview", "bob-ray", "--suggest", "50")
+    result = invoke(
+        notebook, "new", "interview", "bob-ray", "--date", "2026-12-01", "--suggest", "50"
+    )
     listed = {line.split()[0] for line in result.output.splitlines()[2:]}
     notebook_bank = read_notebook(notebook).bank
     assert listed and all(notebook_bank[i].suits("junior") for i in listed)
@@ -318,10 +329,15 @@ def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nobody"], "contact 'nobody' not found in contacts/"),
-        (["jane-do"], "did you mean 'jane-doe'?"),
+        (["nobody", "--date", "2026-12-01"], "contact 'nobody' not found in contacts/"),
+        (["jane-do", "--date", "2026-12-01"], "did you mean 'jane-doe'?"),
         (["jane-doe", "--date", "20/11/2026"], "--date '20/11/2026' is not a date"),
-        (["jane-doe", "--time", "2pm"], "--time '2pm' is not a time"),
+        (["jane-doe", "--date", "2026-12-01", "--time", "2pm"], "--time '2pm' is not a time"),
+        (["jane-doe"], "--date is needed: the day of the conversation, as YYYY-MM-DD"),
+        (
+            ["jane-doe", "--date", "2026-12-01", "--mode", "carrier pigeon"],
+            "--mode 'carrier pigeon' is not one of in-person, video, phone",
+        ),
     ],
 )
 def test_new_interview_bad_input(notebook: Path, args: list[str], message: str) -> None:

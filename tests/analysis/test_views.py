@@ -821,12 +821,15 @@ def test_plan_needs_juniors() -> None:
         (1, 2, True),
         (2, 1, True),
         (0, 2, False),
-        (1, 0, True),
+        (1, 0, False),  # one person is never "about half junior", whichever they are
+        (0, 1, False),
+        (0, 0, False),
         (2, 2, True),
         (3, 1, False),
     ],
 )
 def test_plan_junior_share_rounding(juniors: int, others: int, done: bool) -> None:
+    """A fresh notebook once showed "0 of 1 (0%), about 50% junior: yes"."""
     people = [(f"j{i}", "junior", ()) for i in range(juniors)] + [
         (f"s{i}", "senior", ()) for i in range(others)
     ]

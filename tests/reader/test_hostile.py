@@ -280,13 +280,14 @@ def test_aliases_within_the_bound_are_read(write_notebook: WriteNotebook) -> Non
 
 
 def test_problems_of_one_file_are_capped(write_notebook: WriteNotebook) -> None:
+    # 500 unreadable dates, each reported once, and a bad warmth: 501 problems.
     items = "".join(f"  - {{date: soon, kind: request, note: n{n}}}\n" for n in range(500))
     root = write_notebook({"contacts/x.md": f"---\nname: X\noutreach:\n{items}warmth: hot\n---\n"})
     notebook = read_notebook(root)
     assert len(notebook.problems) == MAX_PROBLEMS_PER_FILE + 1
     summary = notebook.problems[0]
     assert str(summary) == (
-        f"contacts/x.md:1: error: {1001 - MAX_PROBLEMS_PER_FILE} more problems in this file "
+        f"contacts/x.md:1: error: {501 - MAX_PROBLEMS_PER_FILE} more problems in this file "
         "are not shown; fix the ones above first"
     )
     assert "x" in notebook.contacts

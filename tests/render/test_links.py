@@ -87,13 +87,14 @@ def test_wikilinks_resolve_by_slug_name_and_alias(write_notebook: WriteNotebook)
     jane = linked.bodies["contacts/jane-doe.md"]
     assert "[Bob](bob-ray.md)" in jane
     assert "[Bob Ray](bob-ray.md)" in jane
-    assert "[Jane Doe](jane-doe.md)" in jane  # [[janie]]: an alias written with '#', any case
+    # [[janie]]: an alias in another case shows as written, as in Obsidian
+    assert "[janie](jane-doe.md)" in jane
     assert "![photo](../attachments/photo.png)" in jane
     assert "`[[bob-ray]]`" in jane and "\n[[bob-ray]]\n" in jane  # code untouched
     assert "[Jane Doe, 2026\\-11\\-03](../interviews/2026-11-03-jane-doe.md)" in jane
     assert "A missing one: Bobb Ray." in jane
     interview = linked.bodies["interviews/2026-11-03-jane-doe.md"]
-    assert "[Jane Doe](../contacts/jane-doe.md)" in interview
+    assert "[JD](../contacts/jane-doe.md)" in interview  # [[JD]], an alias, as written
     assert "[his notes](../contacts/bob-ray.md#notes)" in interview
 
 

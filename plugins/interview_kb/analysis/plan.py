@@ -12,7 +12,8 @@ A pure function of a ``Notebook``, the date taken as today and the
   known (after inference), the share who are junior, against
   ``plan_junior_share`` (0.5: half junior, half mid-level or senior). With
   *n* such people the ideal number of juniors is ``share * n``; the target is
-  done when the juniors are that number rounded down or up. Otherwise the
+  done when the juniors are that number rounded down or up, and, for a mix,
+  when there are two such people at least. Otherwise the
   message counts the fewest further people (junior, or mid-level and senior)
   that would make it done.
 """
@@ -107,6 +108,11 @@ def _people_target(key: str, label: str, count: int, goal: int, what: str) -> Ta
 
 
 def _share_done(juniors: int, known: int, share: float) -> bool:
+    """The juniors are the ideal number rounded down or up. A mix (a share
+    strictly between 0 and 1) needs two people at least: one person is never
+    "about half junior", whichever they are."""
+    if 0 < share < 1 and known < 2:
+        return False
     ideal = share * known
     return math.floor(ideal) <= juniors <= math.ceil(ideal)
 
@@ -131,7 +137,7 @@ def _junior_target(juniors: int, known: int, share: float) -> Target:
     done = _share_done(juniors, known, share)
     message = None
     if not done:
-        too_many = juniors > math.ceil(share * known)
+        too_many = juniors > share * known
         goal = f", for about {round(share * 100)}% junior among the people you interviewed"
         for extra in range(1, _SEARCH_LIMIT + 1):
             if too_many and _share_done(juniors, known + extra, share):

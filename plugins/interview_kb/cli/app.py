@@ -51,6 +51,21 @@ class Setup:
             raise click.UsageError(str(problem)) from None
 
 
+def find_config(config_file: str) -> Path:
+    """The notebook's ``mkdocs.yml``: as given, or, for a bare file name that
+    is not in the current folder, the nearest one in a folder above, as git
+    finds its repository. Says which notebook it used when it looked upward."""
+    path = Path(config_file)
+    if path.is_file() or path.name != config_file:
+        return path
+    for folder in Path.cwd().resolve().parents:
+        candidate = folder / config_file
+        if candidate.is_file():
+            click.echo(f"Using the notebook in {folder} ({config_file})", err=True)
+            return candidate
+    return path
+
+
 def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     """Read the plugin's options from ``mkdocs.yml`` the way MkDocs does.
 
@@ -58,10 +73,11 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     the same options (a fifth of a second sooner); MkDocs reads the config,
     and reports its problems, whenever it cannot.
     """
-    path = Path(config_file)
+    path = find_config(config_file)
     if not path.is_file():
         raise click.UsageError(
-            f"{config_file} not found: run this in a notebook folder, or pass --config PATH"
+            f"{config_file} not found here or in any folder above: run this in a notebook "
+            "folder, or pass --config PATH"
         )
     if quick:
         found = quick_setup(path)
@@ -86,9 +102,9 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     try:
         config = load_config(config_file=str(path))
     except (ConfigurationError, Abort) as problem:
-        raise BadInput(f"{config_file}: {errors.text() or problem}") from None
+        raise BadInput(f"{path}: {errors.text() or problem}") from None
     except (ValueError, yaml.YAMLError) as problem:  # an impossible date, bad YAML
-        raise BadInput(f"{config_file}: {yaml_problem(path) or problem}") from None
+        raise BadInput(f"{path}: {yaml_problem(path) or problem}") from None
     finally:
         logger.removeHandler(errors)
         logger.setLevel(level)
@@ -96,7 +112,7 @@ def load_setup(config_file: str, *, quick: bool = False) -> Setup:
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         raise click.UsageError(
-            f"{config_file} does not use the plugin: add '- {PLUGIN_NAME}' under 'plugins:'"
+            f"{path} does not use the plugin: add '- {PLUGIN_NAME}' under 'plugins:'"
         )
     plugin_config = plugin.config
     assert isinstance(plugin_config, PluginConfig)

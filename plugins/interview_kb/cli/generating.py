@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 @config_option
 def generate(outdir: Path, today: str | None, config_file: str) -> None:
     """Write the site's generated pages into OUTDIR as files.

@@ -27,25 +27,45 @@ if TYPE_CHECKING:
     pass
 
 
+def _text(root: Path, path: str) -> str | None:
+    try:
+        return (root / path).read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
+
+
 @main.command()
 @config_option
 @format_option
-def check(config_file: str, output_format: str) -> None:
+@click.option("--today", help="Check dates as if today were this date, written YYYY-MM-DD.")
+def check(config_file: str, output_format: str, today: str | None) -> None:
     """Check every note and report problems as path:line: severity: message."""
-    notebook = load_setup(config_file, quick=True).read()
+    from ..analysis.sanity import date_warnings
+    from ..render.links import docs_folder, link_problems
+
+    setup = load_setup(config_file, quick=True)
+    notebook = setup.read()
+    # Everything the build would report: the notes, then their links.
+    home_page = setup.docs_dir / "index.md" if setup.docs_dir else None
+    home = home_page.read_text(encoding="utf-8-sig") if home_page and home_page.is_file() else None
+    folder = docs_folder(setup.root, setup.docs_dir) if setup.docs_dir else None
+    links = link_problems(setup.root, notebook, setup.options, home, folder)
+    problems = [*notebook.problems, *links]
+    # Dates that cannot be right (they need today, and are not build problems).
+    problems += date_warnings(notebook, setup.today(today), lambda path: _text(setup.root, path))
     if output_format == "json":
-        click.echo(json.dumps([p.as_json() for p in notebook.problems], indent=2))
+        click.echo(json.dumps([p.as_json() for p in problems], indent=2))
     else:
-        for problem in notebook.problems:
+        for problem in problems:
             click.echo(str(problem))
-        errors = len(notebook.errors)
-        warnings = len(notebook.problems) - errors
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
         summary = (
             f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
             f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
         )
-        click.echo(summary, err=bool(notebook.problems))
-    if notebook.errors:
+        click.echo(summary, err=bool(problems))
+    if any(p.severity == "error" for p in problems):
         sys.exit(1)
 
 
@@ -60,7 +80,7 @@ def _colour(text: str, days_overdue: int) -> str:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 @click.option("--all", "show_all", is_flag=True, help="Also list items due later than a week.")
 def due(config_file: str, output_format: str, today: str | None, show_all: bool) -> None:
     """What to do: thank-you notes, follow-ups, promised items, reconnecting."""
@@ -146,7 +166,7 @@ def text_bar(value: int, scale: int, width: int, blocks: bool = True) -> str:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 def stats(config_file: str, output_format: str, today: str | None) -> None:
     """The outreach funnel and the activity per month, as text charts."""
     from ..analysis.timeline import WARMTH_GROUPS, activity, funnel
@@ -198,6 +218,18 @@ def stats(config_file: str, output_format: str, today: str | None) -> None:
     for label, value, note in rows:
         click.echo(f"{label:<12} {bar(value, overall.contacts, 20)} {value:>{digits}}{note}")
     click.echo("")
+    # The split the JSON holds: are warm contacts answering more often than cold ones?
+    click.echo("Answered by warmth")
+    for group in WARMTH_GROUPS:
+        split = result.by_warmth[group]
+        if not split.contacts:
+            continue
+        share = f"  {percent(split.response_rate)}" if split.asked else ""
+        click.echo(
+            f"{group.capitalize():<12} {split.answered:>{digits}} of {split.asked:>{digits}} "
+            f"asked{share}".rstrip()
+        )
+    click.echo("")
     if not months:
         click.echo("No activity yet: no requests, replies or interviews.")
         return
@@ -218,7 +250,7 @@ def stats(config_file: str, output_format: str, today: str | None) -> None:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 def contacts(config_file: str, output_format: str, today: str | None) -> None:
     """Every contact with status and last interaction."""
     from ..analysis.followups import contact_rows
@@ -227,6 +259,15 @@ def contacts(config_file: str, output_format: str, today: str | None) -> None:
     rows = contact_rows(setup.read(), setup.today(today), setup.options)
     if output_format == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(
+            "No contacts yet. Add the first with\n"
+            '  interview-kb new contact "Jane Doe" --organization "Northwind Health" '
+            '--role "UX Researcher"\n'
+            "or import your LinkedIn connections with\n"
+            "  interview-kb import linkedin Connections.csv"
+        )
         return
     columns = ("name", "organization", "role", "seniority", "warmth", "status", "last_interaction")
     table = [[str(row[c] or "") for c in columns] for row in rows]
@@ -244,7 +285,7 @@ def export() -> None:
 @export.command("ics")
 @config_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this new file.")
-@click.option("--today", help="Compute for this date (2026-11-20) instead of today.")
+@click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
 def export_ics(config_file: str, output: str | None, today: str | None) -> None:
     """Every open follow-up item as a calendar to-do (VTODO) with a due date."""
     from ..analysis.followups import calendar_for, due_items
@@ -266,7 +307,7 @@ def export_ics(config_file: str, output: str | None, today: str | None) -> None:
 @main.command()
 @config_option
 @format_option
-@click.option("--today", help="Count the interviews held by this date (2026-11-20).")
+@click.option("--today", help="Count the interviews held by this date, written YYYY-MM-DD.")
 def questions(config_file: str, output_format: str, today: str | None) -> None:
     """The question bank: each question, how often it was asked, the answers."""
     from ..analysis.questions import question_rows

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import os
+import shutil
+import sys
+from collections.abc import Callable, Mapping
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +24,7 @@ from ..core.model import (
 )
 from ..core.people import People, name_key
 from ..core.suggest import closest
+from ..core.synonyms import CHANNEL_WORDS, KIND_WORDS, MODE_WORDS, OTHER_COMMANDS, fold, meaning
 from ..core.vocab import Channel, Interest, Mode, OutreachKind, Seniority, Warmth, values
 from ..core.wording import count_of
 from .app import BadInput, Setup, config_option, failed, load_setup, main
@@ -42,11 +46,17 @@ def _slugs_in(folder: Path) -> set[str]:
 E = TypeVar("E", bound=StrEnum)
 
 
-def _choose(value: str, kind: type[E], what: str) -> E:
+def _choose(value: str, kind: type[E], what: str, words: dict[str, str] | None = None) -> E:
+    """The value of the list ``kind`` that ``value`` names: itself, or an
+    everyday word for it (``words``), which is stored as that value, saying so."""
     allowed = tuple(kind)
     folded = value.strip().casefold()
     if folded in allowed:
         return kind(folded)
+    meant = meaning(value, words) if words else None
+    if meant is not None:
+        click.echo(f"{what} '{value.strip()}' is stored as '{meant}'")
+        return kind(meant)
     suggestion = closest(folded, allowed)
     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
     raise BadInput(f"{what} '{value}' is not one of {', '.join(allowed)}{hint}")
@@ -94,10 +104,33 @@ def find_contact(setup: Setup, notebook: Notebook, text: str, what: str = "conta
         if slugify(text) in notebook.contacts:  # "jose nunez" for jose-nunez
             return slugify(text)
     _unreadable(setup, notebook, setup.options.contacts_dir, text)
-    suggestion = closest(text, notebook.contacts, 3)
-    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
     folder = setup.options.contacts_dir
-    raise BadInput(f"{what} '{text}' not found in {folder}/{hint}")
+    raise BadInput(f"{what} '{text}' not found in {folder}/{_contact_hint(notebook, text)}")
+
+
+def _contact_hint(notebook: Notebook, text: str) -> str:
+    """ "; did you mean ...?" for a contact not found: the slug a few edits
+    away, else the contacts whose name or alias holds every word typed
+    ("maria" for Maria Lopez), at most three of them."""
+    suggestion = closest(text, notebook.contacts, 3)
+    if suggestion:
+        return f"; did you mean '{suggestion}'?"
+    words = text.replace("-", " ").casefold().split()
+    if not words:
+        return ""
+    found = [
+        contact
+        for contact in notebook.contacts.values()
+        if any(
+            all(w in name.replace("-", " ").casefold().split() for w in words)
+            for name in (contact.name, *contact.aliases)
+        )
+    ]
+    if not found:
+        return ""
+    shown = " or ".join(f"'{c.slug}' ({c.name})" for c in found[:3])
+    more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+    return f"; did you mean {shown}{more}?"
 
 
 def _refuse_if_broken(notebook: Notebook, path: str) -> None:
@@ -109,8 +142,27 @@ def _refuse_if_broken(notebook: Notebook, path: str) -> None:
 
 
 edit_option = click.option(
-    "--edit", is_flag=True, help="Open the new note in $EDITOR once it is written."
+    "--edit",
+    is_flag=True,
+    help="Open the new note in your editor once it is written ($VISUAL, else $EDITOR).",
 )
+
+
+def choose_editor(environ: Mapping[str, str], windows: bool) -> str:
+    """The editor to open a note in: $VISUAL, then $EDITOR, then the system's
+    usual one (Notepad on Windows, nano where it is installed, else vi)."""
+    for variable in ("VISUAL", "EDITOR"):
+        if environ.get(variable, "").strip():
+            return environ[variable].strip()
+    if windows:
+        return "notepad"
+    return "nano" if shutil.which("nano") else "vi"
+
+
+def open_in_editor(path: Path) -> None:
+    editor = choose_editor(os.environ, sys.platform.startswith("win"))
+    click.echo(f"Opening it in {editor} (set $VISUAL or $EDITOR to choose another editor)")
+    click.edit(filename=str(path), editor=editor)
 
 
 @main.command()
@@ -290,7 +342,7 @@ def new_contact(
     write_new_file(path, text.encode("utf-8"))
     click.echo(f"Created {relative}")
     if edit:
-        click.edit(filename=str(path))
+        open_in_editor(path)
 
 
 def _clock(text: str | None) -> time | None:
@@ -305,9 +357,15 @@ def _clock(text: str | None) -> time | None:
 
 @new.command("interview")
 @click.argument("contact")
-@click.option("--date", "on", help="The day (2026-11-20); default today.")
-@click.option("--time", "at", help="The time of day (14:30).")
-@click.option("--mode", type=click.Choice(values(Mode), case_sensitive=False))
+@click.option("--date", "on", help="The day, as YYYY-MM-DD (required).")
+@click.option("--time", "at", help="The time of day, as HH:MM (14:30).")
+@click.option(
+    "--mode",
+    help=f"One of {', '.join(values(Mode))}; everyday words (zoom, call, coffee) are understood.",
+)
+@click.option(
+    "--duplicate", is_flag=True, help="A second conversation with the same person on that day."
+)
 @click.option("--duration", type=click.IntRange(1, 24 * 60), help="Minutes agreed.")
 @click.option("--location", help="Place or meeting link.")
 @click.option(
@@ -326,6 +384,7 @@ def new_interview(
     mode: str | None,
     duration: int | None,
     location: str | None,
+    duplicate: bool,
     suggest: int,
     edit: bool,
     config_file: str,
@@ -334,12 +393,26 @@ def new_interview(
     from ..analysis.questions import suggested_questions
     from ..authoring.new_notes import InterviewDraft, render_interview
 
+    if on is None:
+        # A missing date used to mean today: an interview counted as held at
+        # once, with a thank-you and a reflection due for a talk not yet had.
+        raise BadInput(
+            "--date is needed: the day of the conversation, as YYYY-MM-DD "
+            "(for example --date 2027-01-15), with --time HH:MM if you know it"
+        )
     setup = load_setup(config_file)
+    chosen_mode = _choose(mode, Mode, "--mode", MODE_WORDS) if mode else None
     notebook = setup.read()
     slug = find_contact(setup, notebook, contact)
     person = notebook.contacts[slug]
     day = _day(setup, on)
     today = setup.today(None)
+    same_day = [i for i in notebook.interviews_of(slug) if i.date == day]
+    if same_day and not duplicate:
+        raise click.ClickException(
+            f"{same_day[0].path} is already a conversation with {person.name} on "
+            f"{day.isoformat()}; to add a second one that day, add --duplicate"
+        )
     folder = setup.root / setup.options.interviews_dir
     chosen = interview_slug(day, slug, _slugs_in(folder))
     prepared = [
@@ -350,7 +423,7 @@ def new_interview(
         contact=slug,
         date=day,
         time=_clock(at),
-        mode=mode.casefold() if mode else None,
+        mode=chosen_mode,
         duration=duration,
         location=_clean(location),
     )
@@ -370,13 +443,13 @@ def new_interview(
         for question in suggestions:
             click.echo(f"  {question.id:<{width}}  {question.text}")
     if edit:
-        click.edit(filename=str(path))
+        open_in_editor(path)
 
 
 @main.command()
 @click.argument("contact")
 @click.argument("kind")
-@click.option("--date", "on", help="When it happened (2026-11-20); default today.")
+@click.option("--date", "on", help="When it happened, as YYYY-MM-DD; default today.")
 @click.option("--channel", help=f"One of {', '.join(values(Channel))}.")
 @click.option("--note", help="A few words on what was said.")
 @config_option
@@ -397,8 +470,11 @@ def log(
     from ..authoring.edits import add_outreach
 
     setup = load_setup(config_file)
-    event_kind = _choose(kind, OutreachKind, "kind")
-    event_channel = _choose(channel, Channel, "--channel") if channel else None
+    elsewhere = OTHER_COMMANDS.get(fold(kind))
+    if elsewhere:
+        raise BadInput(f"kind '{kind}' is not an outreach event: {elsewhere}")
+    event_kind = _choose(kind, OutreachKind, "kind", KIND_WORDS)
+    event_channel = _choose(channel, Channel, "--channel", CHANNEL_WORDS) if channel else None
     day = _day(setup, on)
     notebook = setup.read()
     person = notebook.contacts[find_contact(setup, notebook, contact)]
@@ -418,7 +494,7 @@ def log(
 
 @main.command()
 @click.argument("interview")
-@click.option("--date", "on", help="When you sent it (2026-11-20); default today.")
+@click.option("--date", "on", help="When you sent it, as YYYY-MM-DD; default today.")
 @config_option
 def thanked(interview: str, on: str | None, config_file: str) -> None:
     """Record the thank-you sent after an interview.

@@ -44,6 +44,7 @@ from ..core.model import (
 )
 from ..core.people import People
 from ..core.suggest import closest
+from ..core.synonyms import CHANNEL_WORDS, INTEREST_WORDS, KIND_WORDS, MODE_WORDS, meaning
 from ..core.vocab import (
     Channel,
     Interest,
@@ -55,6 +56,7 @@ from ..core.vocab import (
     Warmth,
 )
 from ..core.wording import count_of
+from .body_limits import body_problems
 from .composer import (
     _CONTROL,
     _LOADER,
@@ -64,6 +66,17 @@ from .composer import (
 )
 
 T = TypeVar("T")
+
+# Stands for a value that was written but could not be read (and was reported).
+_REFUSED = object()
+
+
+def _left_out(message: str, consequence: str) -> str:
+    """``message`` and what follows from it, as one line."""
+    if message.endswith("?"):
+        return f"{message} {consequence[0].upper()}{consequence[1:]}"
+    return f"{message}; {consequence}"
+
 
 # Bounds that keep a hostile or accidental file from stalling a build or
 # exhausting memory. Each is far above what a person writes by hand, and each
@@ -281,8 +294,10 @@ def read_int(node: yaml.Node, low: int, high: int) -> int | None:
 E = TypeVar("E", bound=StrEnum)
 
 
-def choice(kind: type[E]) -> Callable[[yaml.Node], E | None]:
-    """A reader of one value of the list ``kind`` (case is ignored)."""
+def choice(kind: type[E], words: dict[str, str] | None = None) -> Callable[[yaml.Node], E | None]:
+    """A reader of one value of the list ``kind`` (case is ignored). A value
+    that is an everyday word for one of them (``words``, see core/synonyms.py)
+    is refused with that one as the suggestion."""
     allowed = tuple(kind)
 
     def read(node: yaml.Node) -> E | None:
@@ -293,7 +308,7 @@ def choice(kind: type[E]) -> Callable[[yaml.Node], E | None]:
         if folded in allowed:
             return kind(folded)
         options = ", ".join(allowed)
-        suggestion = closest(folded, allowed)
+        suggestion = (words and meaning(value, words)) or closest(folded, allowed)
         raise Invalid(f"'{_clip(value)}' is not one of {options}{_did_you_mean(suggestion)}")
 
     return read
@@ -625,8 +640,8 @@ def _read_outreach(note: Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
         for key, key_line, value in _pairs(note, item):
             reader: Callable[[yaml.Node], Any] | None = {
                 "date": read_date,
-                "kind": choice(OutreachKind),
-                "channel": choice(Channel),
+                "kind": choice(OutreachKind, KIND_WORDS),
+                "channel": choice(Channel, CHANNEL_WORDS),
                 "note": read_text,
             }.get(key)
             if reader is None:
@@ -635,7 +650,14 @@ def _read_outreach(note: Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
             try:
                 values[key] = reader(value)
             except Invalid as problem:
-                note.error(key_line, f"outreach {key}: {problem}")
+                # A date or kind that cannot be read is reported once, where it is written.
+                message = f"outreach {key}: {problem}"
+                if key in ("date", "kind"):
+                    message = _left_out(message, "this event is left out")
+                note.error(key_line, message)
+                values[key] = _REFUSED
+        if _REFUSED in (values.get("date"), values.get("kind")):
+            continue
         missing = [key for key in ("date", "kind") if values.get(key) is None]
         if missing:
             note.error(
@@ -644,6 +666,7 @@ def _read_outreach(note: Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
                 "this event is left out",
             )
             continue
+        values = {k: v for k, v in values.items() if v is not _REFUSED}
         events.append(OutreachEvent(**values))
     events.sort(key=lambda e: e.date)
     return tuple(events)
@@ -689,13 +712,15 @@ def read_contact(
     seniority = values.pop("seniority", None)
     inferred = infer_seniority(values.get("years_experience"))
     warmth = values.pop("warmth", None)
+    linked = bool(values.get("introduced_by") or values.get("connection"))
     return Contact(
         slug=slug,
         path=note.path,
         seniority=seniority or inferred,
         seniority_inferred=seniority is None and inferred is not None,
-        warmth=warmth or (Warmth.WARM if values.get("introduced_by") else None),
-        warmth_inferred=warmth is None and bool(values.get("introduced_by")),
+        # Introduced, or something in common: warm (docs/notes.md, "warm").
+        warmth=warmth or (Warmth.WARM if linked else None),
+        warmth_inferred=warmth is None and linked,
         extra=tuple(extra),
         body=body,
         body_line=body_line,
@@ -807,6 +832,7 @@ def read_interview(
 ) -> Interview | None:
     """One interview from its front-matter node; None when it cannot be used."""
     values: dict[str, Any] = {}
+    refused: set[str] = set()  # contact or date, written but not readable
     extra: list[tuple[str, str]] = []
     contact_line = 1
     share_line = 1
@@ -857,7 +883,7 @@ def read_interview(
             elif key == "status":
                 values[key] = choice(InterviewStatus)(value)
             elif key == "mode":
-                values[key] = choice(Mode)(value)
+                values[key] = choice(Mode, MODE_WORDS)(value)
             elif key == "duration":
                 values[key] = read_int(value, 1, 24 * 60)
             elif key == "location":
@@ -920,10 +946,15 @@ def read_interview(
                 _unknown(note, key, line, INTERVIEW_KEYS)
                 extra.append((key, display(value)))
         except Invalid as problem:
-            note.error(problem.line or line, f"{key}: {problem}")
+            if key in ("contact", "date"):  # reported once, where it is written
+                refused.add(key)
+                message = _left_out(f"{key}: {problem}", "this note is left out")
+                note.error(problem.line or line, message)
+            else:
+                note.error(problem.line or line, f"{key}: {problem}")
     if values.get("share_only"):
         _check_share(note, share_line, values["share_only"], values.get("questions", ()))
-    missing = [key for key in ("contact", "date") if not values.get(key)]
+    missing = [k for k in ("contact", "date") if not values.get(k) and k not in refused]
     if missing:
         example = {"contact": "contact: jane-doe", "date": "date: 2026-11-03"}
         note.error(
@@ -931,6 +962,7 @@ def read_interview(
             f"an interview needs {' and '.join(repr(k) for k in missing)} "
             f"(for example '{example[missing[0]]}'); this note is left out",
         )
+    if missing or refused:
         return None
     references.append(_Reference(note, contact_line, values["contact"], "contact"))
     return Interview(
@@ -973,7 +1005,7 @@ def _read_reflection(note: Note, node: yaml.Node) -> Reflection | None:
         "learned": read_text,
         "went_well": read_text,
         "improve": read_text,
-        "still_interested": choice(StillInterested),
+        "still_interested": choice(StillInterested, INTEREST_WORDS),
         "rating": lambda n: read_int(n, 1, 5),
         "next_steps": lambda n: read_text_list(note, n),
     }
@@ -1433,6 +1465,10 @@ def _read_alone(
             made = read_interview(
                 note, slug, node, body, references, question_ids, body_line=body_line
             )
+        # Hook (body_limits): shapes of the body Markdown cannot render in time;
+        # the page shows such a body as plain text (pages.Renderer.render).
+        for problem in body_problems(body):
+            note.warning(body_line + problem.line - 1, problem.message)
     return _Read(
         kind,
         slug,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..core.model import Notebook, Problem
+from ..core.model import Notebook, Options, Problem
 from ..core.paths import contact_page, interview_page
 from ..core.people import People, name_key
 from ..core.suggest import Nearest
@@ -26,9 +26,14 @@ ATTACHMENTS_DIR = "attachments"  # Obsidian's usual folder for pasted images
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+# A code span opens and closes with runs of the same number of backticks,
+# each run taken whole: a long run of backticks is tried once, not once for
+# each of its lengths (which took minutes on a line of 20,000 backticks).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _WIKILINK = re.compile(r"(!?)\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((<[^>\n]+>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
+# A link's text holds no "[": each "[" is tried up to the next one, not to
+# the end of its line (a line of 20,000 "[" took seconds).
+_MD_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\((<[^>\n]+>|[^)\s]+)(\s+\"[^\"\n]*\")?\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -59,11 +64,33 @@ class Links:
             found.append(mention)
 
 
+# The pages the notebook generates besides one per note (see pages.render_pages).
+VIEW_PAGES = frozenset(
+    ("index.md", "contacts.md", "interviews.md", "questions.md", "timeline.md",
+     "follow-ups.md", "reflections.md", "network.md")
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocsFolder:
+    """The hand-written pages: their folder, relative to the notebook's
+    root (``docs``), and their paths inside it (``plan.md``)."""
+
+    folder: str
+    pages: frozenset[str]
+
+
 class Resolver:
     """Finds the page a wikilink or a note link means."""
 
-    def __init__(self, notebook: Notebook, images: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        notebook: Notebook,
+        images: dict[str, str] | None = None,
+        docs: DocsFolder | None = None,
+    ) -> None:
         self.notebook = notebook
+        self.docs = docs
         self.pages: dict[str, str] = {}
         self.labels: dict[str, str] = {}
         for slug, contact in notebook.contacts.items():
@@ -99,12 +126,33 @@ class Resolver:
         return self._suggested[target]
 
     def note_file(self, source_file: str, target: str) -> str | None:
-        """The page of a relative Markdown link from note ``source_file`` to a note file."""
+        """The page of a relative Markdown link from note ``source_file`` to a
+        note file, or to a page in the docs folder written as the file sits
+        on disk (``../docs/plan.md``)."""
         path = unquote(target.strip("<>")).split("#", 1)[0]
         if not path.endswith(".md") or "://" in path or path.startswith("/"):
             return None
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(source_file), path))
-        return self.files.get(joined)
+        if joined in self.files:
+            return self.files[joined]
+        if self.docs is not None and joined.startswith(self.docs.folder + "/"):
+            inside = joined[len(self.docs.folder) + 1 :]
+            if inside in self.docs.pages:
+                return inside
+        return None
+
+    def broken(self, page: str, target: str) -> bool:
+        """Whether a relative ``.md`` link that is not to a note file leads to
+        no page at all, read as MkDocs reads it (from ``page``). Only known
+        when the docs folder is known."""
+        path = unquote(target.strip("<>")).split("#", 1)[0]
+        if self.docs is None or not path.endswith(".md") or "://" in path:
+            return False
+        if path.startswith("/"):
+            return False
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        known = self.docs.pages | VIEW_PAGES | set(self.files.values())
+        return joined not in known
 
 
 def relative_link(source: str, target: str) -> str:
@@ -173,8 +221,8 @@ def rewrite_body(
         def wikilink(match: re.Match[str], n: int = number, src: str = line) -> str:
             return _wikilink(match, page, note_path, body_line + n, src, resolver, links, label)
 
-        def note_link(match: re.Match[str], src: str = line) -> str:
-            return _note_link(match, page, note_path, src, resolver, links, label)
+        def note_link(match: re.Match[str], n: int = number, src: str = line) -> str:
+            return _note_link(match, page, note_path, body_line + n, src, resolver, links, label)
 
         for piece, is_code in pieces:
             if not is_code:
@@ -223,7 +271,11 @@ def _wikilink(
         )
         return text
     found = resolver.page(target)
-    shown = alias or (resolver.labels.get(found, target) if found and not alias else target)
+    # As Obsidian does: a name or an alias shows as written ([[Sam Lee]] stays
+    # "Sam Lee" though the note says Samuel Okafor); a file name shows the
+    # note's title.
+    by_slug = " ".join(target.split()).casefold() in resolver.pages
+    shown = alias or (resolver.labels.get(found, target) if found and by_slug else target)
     if found is None:
         suggestion = resolver.suggestion(target)
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
@@ -244,6 +296,7 @@ def _note_link(
     match: re.Match[str],
     page: str,
     note_path: str,
+    line: int,
     source_line: str,
     resolver: Resolver,
     links: Links,
@@ -254,6 +307,18 @@ def _note_link(
         return match.group(0)
     found = resolver.note_file(note_path, target)
     if found is None:
+        if resolver.broken(page, target):
+            # MkDocs would warn without a line; say where, and keep the words.
+            links.problems.append(
+                Problem(
+                    note_path,
+                    line,
+                    "warning",
+                    f"link ({target}) leads to no note or page; from a note, write the "
+                    "path from the note's file, such as ../docs/plan.md",
+                )
+            )
+            return text
         return match.group(0)
     anchor = ""
     raw = unquote(target.strip("<>"))
@@ -278,6 +343,7 @@ def link_notes(
     notebook: Notebook,
     images: dict[str, str] | None = None,
     docs: dict[str, str] | None = None,
+    docs_folder: DocsFolder | None = None,
 ) -> LinkedNotes:
     """Rewrite the links of every note body and collect backlinks.
 
@@ -286,7 +352,7 @@ def link_notes(
     ``docs`` are hand-written pages the notebook's pages are made from
     (``{"index.md": text}`` for the home page): rewritten the same way.
     """
-    resolver = Resolver(notebook, images)
+    resolver = Resolver(notebook, images, docs_folder)
     links = Links()
     bodies: dict[str, str] = {}
     for source, text in sorted((docs or {}).items()):
@@ -325,6 +391,37 @@ def link_notes(
     for found in links.backlinks.values():
         found.sort(key=lambda m: (m.source, m.context))
     return LinkedNotes(bodies, links.backlinks, links.problems)
+
+
+def link_problems(
+    root: Path,
+    notebook: Notebook,
+    options: Options,
+    home: str | None = None,
+    docs_folder: DocsFolder | None = None,
+) -> tuple[Problem, ...]:
+    """The problems with links that a build of the notebook reports (broken
+    wikilinks, links to notes or images that are not there), found the way
+    the plugin finds them, without building: for ``interview-kb check``.
+    ``home`` is the text of ``docs/index.md``, whose links the build checks too."""
+    if options.publish != "notebook":
+        return ()
+    folders = (options.contacts_dir, options.interviews_dir, ATTACHMENTS_DIR)
+    index = image_index(find_attachments(root, folders))
+    pages = {"index.md": home} if home is not None else None
+    return tuple(link_notes(notebook, index, pages, docs_folder).problems)
+
+
+def docs_folder(root: Path, docs_dir: Path) -> DocsFolder | None:
+    """The docs folder of a notebook, when it is inside the notebook's root."""
+    try:
+        folder = docs_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    pages = frozenset(
+        p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()
+    )
+    return DocsFolder(folder, pages)
 
 
 def find_attachments(root: Path, folders: tuple[str, ...]) -> dict[str, Path]:

@@ -18,6 +18,7 @@ from ..core.model import (
     Options,
 )
 from ..core.paths import contact_page, interview_page
+from ..reader.body_limits import body_fits
 from .contact import render_contact_page
 from .contacts import render_contacts
 from .dashboard import compose_home, render_dashboard
@@ -30,7 +31,7 @@ from .links import LinkedNotes
 from .network import render_network
 from .questions import render_questions
 from .reflections import render_reflections
-from .site import Renderer, Site
+from .site import Renderer, Site, plain_body
 from .timeline import render_timeline
 
 # Pages that gather what the note pages already say: kept out of the search
@@ -48,6 +49,7 @@ def render_pages(
     linked: LinkedNotes | None = None,
     directory_urls: bool | None = True,
     stash: Callable[[str], str] | None = None,
+    plain_bodies: frozenset[str] = frozenset(),
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -62,12 +64,15 @@ def render_pages(
     the pages' HTML links to (None: links to the Markdown files, for pages
     written out as files); ``stash``, when given, takes the pages' raw HTML
     blocks out of their Markdown: it returns the text that stands for a block
-    (the plugin's ``plugin_html.HtmlStash.stash``).
+    (the plugin's ``plugin_html.HtmlStash.stash``); ``plain_bodies`` pages
+    whose note body (or the home page's own text) is shown as plain text.
     """
     if options.publish == "guide":
         guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
         return render_guide(guide)
-    site = Site(notebook, today, options, tuple(images), linked, home, directory_urls, stash)
+    site = Site(
+        notebook, today, options, tuple(images), linked, home, directory_urls, stash, plain_bodies
+    )
     renderer = Renderer(site)
     pages: dict[str, str | bytes] = {
         "contacts.md": render_contacts(renderer),
@@ -84,6 +89,9 @@ def render_pages(
         pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
     pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
     own = site.linked.bodies.get("index.md", home) if home is not None else None
+    # Hook (body_limits): the home page's own text, past a bound, as plain text.
+    if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):
+        own = plain_body(own.strip("\n"))
     pages["index.md"] = compose_home(own, render_dashboard(renderer))
     return pages
 

@@ -3,6 +3,7 @@ what is computed once from them), the Jinja2 environment and the ``Renderer``.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from ..core.paths import contact_page, interview_page
 from ..core.people import People
 from ..core.urls import relative_url
 from ..core.wording import interview_label
+from ..reader.body_limits import body_fits
 from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
     anchor,
@@ -57,6 +59,9 @@ class Site:
     home: str | None = None
     directory_urls: bool | None = True
     stash: Callable[[str], str] | None = None
+    # Pages whose note body is shown as plain text whatever its shape: the
+    # plugin asks for them when Markdown failed on a page (a last resort).
+    plain_bodies: frozenset[str] = frozenset()
 
     @cached_property
     def linked(self) -> LinkedNotes:
@@ -187,17 +192,37 @@ class Renderer:
         tpl = self.env.get_template(template)
         text = tpl.render(
             today=self.site.today,
-            body=Markup(_BODY if body.strip() else ""),
+            # A body of HTML comments only (a new note's hints) shows nothing.
+            body=Markup(_BODY if _COMMENTS.sub("", body).strip() else ""),
             **self.site.helpers(source),
             **context,
         )
         text = tidy(text)
         if self.site.stash is not None:
             text = stash_blocks(text, self.site.stash)
+        # Hook (body_limits): a body past a bound, or one the build could not
+        # render (plain_bodies), is shown as preformatted text instead.
+        if body.strip() and (source in self.site.plain_bodies or not body_fits(body)):
+            shown = plain_body(body.strip("\n"))
+            if self.site.stash is not None:
+                shown = self.site.stash(shown)
+            return text.replace(_BODY, shown, 1)
         return text.replace(_BODY, demote_headings(body.strip("\n")), 1)
 
 
 _BODY = "\x00body\x00"
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def plain_body(body: str) -> str:
+    """A body Markdown cannot render in time (see ``reader/body_limits``), as an
+    HTML block: a line saying why, and the text as written, escaped, preformatted."""
+    return (
+        '<p class="ikb-plain-body"><em>This text is shown as written: it is too deeply '
+        "nested or has too many open brackets, tags or marks to be formatted "
+        "(the build's warning for this note says what to change).</em></p>\n"
+        f'<pre class="ikb-plain-body"><code>{html_escape(body)}</code></pre>'
+    )
 
 
 def link_if_url(text: str | None) -> str | None:
