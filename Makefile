@@ -47,6 +47,7 @@ browser:  ## make sure Chromium is there for the browser tests
 lint: $(VENV)/.test
 	$(BIN)/ruff check plugins tests benchmarks scripts
 	$(BIN)/ruff format --check plugins tests benchmarks scripts
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.test
 	$(BIN)/mypy
@@ -63,7 +64,7 @@ bench: $(VENV)/.test  ## the benchmark: our build against plain MkDocs
 	$(BIN)/python benchmarks/bench.py
 
 fuzz: $(VENV)/.test  ## the property tests of the reader and of note bodies on fresh random examples (FUZZ=N per property)
-	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/test_robust_reader.py tests/test_body_limits.py
+	INTERVIEW_KB_FUZZ=$(or $(FUZZ),5000) $(BIN)/pytest -q -p no:cacheprovider tests/reader/test_robust_reader.py tests/reader/test_body_limits.py
 
 # Refresh the lock from pyproject.toml's ranges: the newest releases that fit,
 # for every platform and Python 3.11 or newer. The test lock is made first and

@@ -18,8 +18,8 @@ from collections.abc import Callable
 
 import markdown
 
-from interview_kb.body_limits import body_fits
 from interview_kb.plugin import EXTENSIONS
+from interview_kb.reader.body_limits import body_fits
 
 Shape = Callable[[int], str]
 

@@ -1,5 +1,6 @@
-"""Shared fixtures: small notebooks written into temporary folders, and a
-guard that fails a test on any warning MkDocs or the plugin logs."""
+"""Shared fixtures and builders: small notebooks written into temporary folders
+or built in memory, the golden-file check, and a guard that fails a test on any
+warning MkDocs or the plugin logs."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import os
 import textwrap
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import settings
+
+from interview_kb.core.model import BankQuestion, Contact, Interview, Notebook
 
 # Hypothesis fails an example that takes over 200 ms by default: a time limit
 # in disguise, which a busy machine breaks. No test of ours has a deadline.
@@ -130,3 +134,131 @@ def log_guard() -> Iterator[LogGuard]:
         logger.setLevel(level)
     unexpected = guard.unexpected()
     assert not unexpected, f"unexpected warnings: {unexpected}"
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with ``tests/golden/<name>``; ``UPDATE_GOLDEN=1`` rewrites it."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run with UPDATE_GOLDEN=1 once and review it"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def person(slug: str, **fields: Any) -> Contact:
+    fields.setdefault("name", slug.replace("-", " ").title())
+    return Contact(slug=slug, path=f"contacts/{slug}.md", **fields)
+
+
+def talk(contact: str, day: str, **fields: Any) -> Interview:
+    slug = fields.pop("slug", f"{day}-{contact}")
+    return Interview(
+        slug=slug, path=f"interviews/{slug}.md", contact=contact, date=d(day), **fields
+    )
+
+
+BANK = {
+    q.id: q
+    for q in (
+        BankQuestion("typical-day", "What does a typical day look like?", "day-to-day"),
+        BankQuestion("who-else", "Who else should I talk to?", "network"),
+        BankQuestion("pay", "What does it pay?", "money"),
+        BankQuestion("career-path", "How did you get here?", "background"),
+        BankQuestion("lead", "How do you lead a team?", "day-to-day", for_=("senior",)),
+        BankQuestion("zzz", "A question of a category sorted first?", "Aardvark"),
+    )
+}
+
+
+def book(*notes: Contact | Interview, bank: dict[str, BankQuestion] | None = None) -> Notebook:
+    contacts = {n.slug: n for n in notes if isinstance(n, Contact)}
+    interviews = {n.slug: n for n in notes if isinstance(n, Interview)}
+    return Notebook(contacts=contacts, interviews=interviews, bank=BANK if bank is None else bank)
+
+
+FULL_CONTACT = """
+---
+name: Jane Doe
+role: Staff UX Researcher
+organization: Northwind Health
+years_experience: 4
+warmth: cold
+connection: same university
+introduced_by: bob-ray
+interest: [role, organization]
+email: jane@northwind.example
+phone: 555-0100
+linkedin: https://linkedin.example/in/jane
+website: jane.example
+location: Leeds
+local: yes
+tags: [ux-research, "#healthcare"]
+aliases: [JD, Janie]
+outreach:
+  - date: 2026-11-01
+    kind: request
+    channel: email
+    note: Short note after the meetup
+  - {date: 2026-11-03, kind: reply, channel: linkedin}
+---
+Met at the **meetup**.
+"""
+
+
+BOB = """
+---
+name: Bob Ray
+seniority: senior
+---
+"""
+
+
+FULL_INTERVIEW = """
+---
+contact: bob-ray
+date: 2026-11-03 14:30
+status: done
+mode: video
+duration: 30
+location: https://meet.example/abc
+questions:
+  - What surprised you most?
+  - id: typical-day
+    answer: Mostly meetings.
+  - ask: what does a TYPICAL day, or week, look like for you
+    answer: Workshops.
+referrals:
+  - Ann Smith
+  - name: Jane Doe
+    contact: jane-doe
+    note: runs the research guild
+promised:
+  - a reading list
+  - item: job spec
+    received: 2026-11-10
+  - item: slides
+    received: no
+resources:
+  - The Design of Everyday Things
+  - title: Research guild
+    url: https://guild.example
+thank_you: 2026-11-04
+reflection:
+  learned: Research ops is a job.
+  went_well: Timing
+  improve: Ask fewer questions
+  still_interested: unsure
+  rating: 4
+  next_steps: [Email Ann, Read the book]
+share: yes
+---
+Notes here.
+"""

@@ -14,28 +14,27 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from . import assets
-from .a11y import name_task_checkboxes
-from .body_limits import body_problems
-from .config import PluginConfig
-from .dates import TODAY_VARIABLE, BadDate, choose_today
-from .links import (
-    ATTACHMENTS_DIR,
+from . import plugin_assets as assets
+from .core.dates import TODAY_VARIABLE, BadDate, choose_today
+from .core.model import Notebook, Options
+from .pipeline import build, gather
+from .plugin_a11y import name_task_checkboxes
+from .plugin_config import PluginConfig
+from .plugin_html import HtmlStash, squeeze_html
+from .plugin_private_site import ROBOTS_TXT, add_noindex, deploy_refusal
+from .reader.body_limits import body_problems
+from .reader.notes import NoteCache
+from .reader.option_rules import OptionError, check_against
+from .render.guide import GUIDE_HOME_PAGE
+from .render.links import (
     Links,
     Resolver,
     docs_folder,
-    find_attachments,
     image_index,
     link_notes,
     rewrite_body,
     strip_wikilinks,
 )
-from .markup import squeeze_html
-from .model import Notebook, Options
-from .notes import NoteCache, read_notebook, read_shared
-from .option_rules import OptionError, check_against
-from .pages import GUIDE_HOME_PAGE, HtmlStash, render_pages
-from .private_site import ROBOTS_TXT, add_noindex, deploy_refusal
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -129,13 +128,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the notes and add every generated page as an in-memory file."""
-        notebook = read_notebook(self.root, self.options, self.cache)
+        inputs = gather(self.root, self.options, self.cache)
+        notebook = inputs.notebook
         self.notebook = notebook
-        shared = (
-            read_shared(self.root, self.options.shared_from, self.options, self.cache)
-            if self.options.publish == "guide"
-            else []
-        )
         files = self._without_notes(files)
         own_home = files.get_file_from_path("index.md")
         guide_home = None
@@ -149,16 +144,13 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         if home is not None and self.options.publish == "notebook":
             for found in body_problems(home):
                 log.warning(f"docs/index.md:{found.line}: warning: {found.message}")
-        images: dict[str, Path] = {}
         linked = None
         self.resolver = None
         if self.options.publish == "notebook":
-            folders = (self.options.contacts_dir, self.options.interviews_dir, ATTACHMENTS_DIR)
-            images = find_attachments(self.root, folders)
-            for site_path, path in images.items():
+            for site_path, path in inputs.images.items():
                 if files.get_file_from_path(site_path) is None:
                     files.append(File.generated(config, site_path, abs_src_path=str(path)))
-            index = image_index(images)
+            index = image_index(inputs.images)
             self.resolver = Resolver(notebook, index)
             linked = link_notes(
                 notebook,
@@ -166,24 +158,21 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 {"index.md": home} if home is not None else None,
                 docs_folder(self.root, Path(config.docs_dir)),
             )
-        problems = [*notebook.problems, *(p for s in shared for p in s.problems)]
-        for problem in [*problems, *(linked.problems if linked else [])]:
+        for problem in [*inputs.problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
         self.stash = HtmlStash()
         self.render_again = partial(
-            render_pages,
-            notebook,
+            build,
+            inputs,
             self.today,
             self.options,
-            shared,
             home,
-            tuple(images),
             linked,
             directory_urls=config.use_directory_urls,
-            stash=self.stash,
+            stash=self.stash.stash,
         )
         pages = self.render_again()
         if own_home is not None and "index.md" in pages:
@@ -274,7 +263,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the generated pages' HTML blocks back (see ``pages.HtmlStash``)
+        """Put the generated pages' HTML blocks back (see ``plugin_html.HtmlStash``)
         and name the checkboxes of Markdown task lists (``a11y``)."""
         html = name_task_checkboxes(html)
         if page.file.generated_by is None:

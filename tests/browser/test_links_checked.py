@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from interview_kb.private_site import NOINDEX
+from interview_kb.plugin_private_site import NOINDEX
 
 from .conftest import Site
 

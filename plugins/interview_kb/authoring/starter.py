@@ -1,0 +1,52 @@
+"""The files of a new notebook (``interview-kb init``)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from importlib import resources
+
+from .new_notes import ContactDraft, InterviewDraft, render_contact, render_interview
+from .yaml_text import yaml_environment
+
+# Files of a new notebook copied from data/starter/: {path in the notebook: file}.
+STARTER_COPIES = {
+    "questions.yml": "questions.yml",
+    ".gitignore": "gitignore",
+    "docs/index.md": "index.md",
+    "docs/guide/index.md": "guide-index.md",
+    "docs/guide/finding-people.md": "guide-finding-people.md",
+    "docs/guide/asking.md": "guide-asking.md",
+    "docs/guide/preparing.md": "guide-preparing.md",
+    "docs/guide/conversation.md": "guide-conversation.md",
+    "docs/guide/following-up.md": "guide-following-up.md",
+    "docs/guide/reflecting.md": "guide-reflecting.md",
+    "docs/guide/etiquette.md": "guide-etiquette.md",
+    "docs/guide/notebook.md": "guide-notebook.md",
+    "docs/guide/templates.md": "guide-templates.md",
+    "docs/notes.md": "notes.md",
+    "docs/follow-up-rules.md": "follow-up-rules.md",
+    "docs/plan.md": "plan.md",
+}
+EXAMPLE_CONTACT = ContactDraft(name="Jane Doe")
+EXAMPLE_INTERVIEW = InterviewDraft(contact="jane-doe", date=date(2026, 11, 3), time=time(14, 30))
+
+
+def starter_files(site_name: str, config_name: str = "mkdocs.yml") -> dict[str, str]:
+    """Every file of a new notebook: ``{path relative to its folder: text}``.
+
+    ``contacts/_template.md`` and ``interviews/_template.md`` show every key
+    (the reader skips names starting with ``_``) and keep the folders in git.
+    """
+    env = yaml_environment()
+    starter = resources.files("interview_kb").joinpath("data/starter")
+    files = {
+        config_name: env.get_template("mkdocs.yml.j2").render(site_name=site_name),
+        "mkdocs.public.yml": env.get_template("mkdocs.public.yml.j2").render(
+            site_name=f"{site_name}: the guide", config_name=config_name
+        ),
+        "contacts/_template.md": render_contact(EXAMPLE_CONTACT),
+        "interviews/_template.md": render_interview(EXAMPLE_INTERVIEW),
+    }
+    for target, name in STARTER_COPIES.items():
+        files[target] = starter.joinpath(name).read_text(encoding="utf-8")
+    return dict(sorted(files.items()))

@@ -1,0 +1,99 @@
+"""Render the notebook's pages as Markdown, from Jinja2 templates.
+
+``render_pages`` is a pure function of the notebook, ``today`` and the
+options: it returns ``{path of the page's Markdown source: text}``, which the
+MkDocs plugin adds as generated files and ``interview-kb generate`` writes out.
+Every value from a note goes through ``markup.html_finalize`` (or the ``md``
+filter, in a Markdown heading) on its way in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from ..analysis.public import public_guide
+from ..core.model import (
+    Notebook,
+    Options,
+)
+from ..core.paths import contact_page, interview_page
+from ..reader.body_limits import body_fits
+from .contact import render_contact_page
+from .contacts import render_contacts
+from .dashboard import compose_home, render_dashboard
+from .follow_ups import render_follow_ups
+from .guide import render_guide
+from .ical import to_ics
+from .interview import render_interview_page
+from .interviews import render_interviews
+from .links import LinkedNotes
+from .network import render_network
+from .questions import render_questions
+from .reflections import render_reflections
+from .site import Renderer, Site, plain_body
+from .timeline import render_timeline
+
+# Pages that gather what the note pages already say: kept out of the search
+# index, where they would only repeat each result (and double its size).
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+def render_pages(
+    notebook: Notebook,
+    today: date,
+    options: Options,
+    shared: Sequence[Notebook] = (),
+    home: str | None = None,
+    images: Sequence[str] = (),
+    linked: LinkedNotes | None = None,
+    directory_urls: bool | None = True,
+    stash: Callable[[str], str] | None = None,
+    plain_bodies: frozenset[str] = frozenset(),
+) -> dict[str, str | bytes]:
+    """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
+
+    In ``guide`` mode only the guide's pages, made from the public view of
+    this notebook and the ``shared`` ones (``shared_from``). In ``notebook``
+    mode every page, and the follow-ups as a calendar (``follow-ups.ics``);
+    ``home`` is the text of the user's own ``docs/index.md``, if any, which
+    the home page (``index.md``) shows with the dashboard; ``images`` the
+    site paths of images kept beside the notes (for ``![[photo.png]]``);
+    ``linked`` the result of ``links.link_notes``, when the caller has it;
+    ``directory_urls`` MkDocs' ``use_directory_urls``, which decides the URLs
+    the pages' HTML links to (None: links to the Markdown files, for pages
+    written out as files); ``stash``, when given, takes the pages' raw HTML
+    blocks out of their Markdown: it returns the text that stands for a block
+    (the plugin's ``plugin_html.HtmlStash.stash``); ``plain_bodies`` pages
+    whose note body (or the home page's own text) is shown as plain text.
+    """
+    if options.publish == "guide":
+        guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
+        return render_guide(guide)
+    site = Site(
+        notebook, today, options, tuple(images), linked, home, directory_urls, stash, plain_bodies
+    )
+    renderer = Renderer(site)
+    pages: dict[str, str | bytes] = {
+        "contacts.md": render_contacts(renderer),
+        "interviews.md": render_interviews(renderer),
+        "follow-ups.md": NOT_SEARCHED + render_follow_ups(renderer),
+        "questions.md": render_questions(renderer),
+        "timeline.md": NOT_SEARCHED + render_timeline(renderer),
+        "reflections.md": NOT_SEARCHED + render_reflections(renderer),
+        "network.md": render_network(renderer),
+    }
+    for contact in notebook.contacts.values():
+        pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
+    for interview in notebook.interviews.values():
+        pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
+    pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
+    own = site.linked.bodies.get("index.md", home) if home is not None else None
+    # Hook (body_limits): the home page's own text, past a bound, as plain text.
+    if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):
+        own = plain_body(own.strip("\n"))
+    pages["index.md"] = compose_home(own, render_dashboard(renderer))
+    return pages
+
+
+__all__ = ["render_pages"]

@@ -1,0 +1,242 @@
+"""What every page's template gets: the ``Site`` (notebook, today, options and
+what is computed once from them), the Jinja2 environment and the ``Renderer``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, lru_cache
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from ..analysis.followups import Item, calendar_for, contact_status, due_items
+from ..core.dates import Calendar
+from ..core.model import Contact, Notebook, Options
+from ..core.paths import contact_page, interview_page
+from ..core.people import People
+from ..core.urls import relative_url
+from ..core.wording import interview_label
+from ..reader.body_limits import body_fits
+from .links import LinkedNotes, demote_headings, image_index, link_notes
+from .markup import (
+    anchor,
+    escape_line,
+    external_href,
+    html_escape,
+    html_finalize,
+    html_line,
+    html_paragraphs,
+    html_text,
+)
+
+
+def stash_blocks(text: str, stash: Callable[[str], str]) -> str:
+    """``text`` with each block (lines between blank lines) that starts with a
+    tag replaced by its key. The templates start a line with ``<`` only to
+    open an HTML block; a value never can (it is escaped)."""
+    chunks = text.split("\n\n")
+    for number, chunk in enumerate(chunks):
+        if chunk.startswith("<"):
+            tail = "\n" if chunk.endswith("\n") else ""
+            chunks[number] = stash(chunk) + tail
+    return "\n\n".join(chunks)
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """What every template may use: the notebook, today and the options."""
+
+    notebook: Notebook
+    today: date
+    options: Options
+    images: tuple[str, ...] = ()
+    given_links: LinkedNotes | None = None
+    home: str | None = None
+    directory_urls: bool | None = True
+    stash: Callable[[str], str] | None = None
+    # Pages whose note body is shown as plain text whatever its shape: the
+    # plugin asks for them when Markdown failed on a page (a last resort).
+    plain_bodies: frozenset[str] = frozenset()
+
+    @cached_property
+    def linked(self) -> LinkedNotes:
+        """Note bodies (and the home page) with their links rewritten, and the backlinks."""
+        if self.given_links is not None:
+            return self.given_links
+        docs = {"index.md": self.home} if self.home is not None else None
+        return link_notes(self.notebook, image_index(self.images), docs)
+
+    @cached_property
+    def calendar(self) -> Calendar:
+        """Business days of the options' holidays."""
+        return calendar_for(self.options)
+
+    @cached_property
+    def items(self) -> list[Item]:
+        """Every follow-up item, in order."""
+        return due_items(self.notebook, self.today, self.options, self.calendar)
+
+    @cached_property
+    def items_by_contact(self) -> dict[str, list[Item]]:
+        """The follow-up items of each contact, in order."""
+        grouped: dict[str, list[Item]] = {}
+        for item in self.items:
+            grouped.setdefault(item.contact, []).append(item)
+        return grouped
+
+    @cached_property
+    def people(self) -> People:
+        """Contacts by slug, name and alias: where a referral by name points."""
+        return People(self.notebook.contacts)
+
+    def status(self, contact: Contact) -> str:
+        """The contact's status (see docs/notes.md, the ladder)."""
+        return contact_status(self.notebook, contact, self.today, self.options)
+
+    def relative(self, source: str, target: str, fragment: str = "") -> str:
+        """The URL of the page ``target`` from the page ``source`` (both source paths)."""
+        return relative_url(source, target, self.directory_urls, fragment)
+
+    def helpers(self, source: str) -> dict[str, Callable[..., Markup]]:
+        """Link helpers bound to the page being rendered: HTML links with final URLs."""
+
+        def contact_link(slug: str, text: str | None = None) -> Markup:
+            contact = self.notebook.contacts.get(slug)
+            if contact is None:
+                return Markup(html_line(text or slug))
+            return anchor(text or contact.name, self.relative(source, contact_page(slug)))
+
+        def interview_link(slug: str, text: str | None = None) -> Markup:
+            interview = self.notebook.interviews.get(slug)
+            if interview is None:
+                return Markup(html_line(text or slug))
+            label = text or interview_label(interview)
+            return anchor(label, self.relative(source, interview_page(slug)))
+
+        def relative(target: str, fragment: str = "") -> Markup:
+            return Markup(html_escape(self.relative(source, target, fragment)))
+
+        return {
+            "contact_link": contact_link,
+            "interview_link": interview_link,
+            "relative": relative,
+        }
+
+
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def page_meta(tags: tuple[str, ...], **extra: Any) -> Markup:
+    """The generated page's own front-matter (tags for Material, and more)."""
+    meta: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+    if tags:
+        # Material writes tag names into pages without escaping them.
+        meta["tags"] = [html_text(tag) for tag in tags]
+    if not meta:
+        return Markup("")
+    dumped = yaml.dump(
+        meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, default_flow_style=False
+    )
+    return Markup(f"---\n{dumped}---\n")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Jinja2 for the generated pages.
+
+    A page is Markdown (its headings, for the table of contents) around raw
+    HTML blocks (its lists, tables and cards), which Python-Markdown passes
+    through at a fraction of the cost of the same content as Markdown. Every
+    ``{{ value }}`` is HTML-escaped unless marked safe; in a Markdown line (a
+    heading) a value takes the ``md`` filter, which escapes it for Markdown.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("interview_kb", "templates"),
+        finalize=html_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,
+    )
+    env.filters["line"] = lambda v: Markup(html_line(v)) if v is not None else ""
+    env.filters["block"] = lambda v: Markup(html_paragraphs(v))
+    env.filters["md"] = lambda v: Markup(escape_line(v)) if v is not None else ""
+    env.filters["raw"] = Markup
+    env.filters["raw_id"] = lambda v: Markup(html_escape(v))
+    return env
+
+
+class Renderer:
+    """The Jinja2 environment and the pages it renders."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The templates' environment (shared by every renderer)."""
+        return environment()
+
+    def render(self, template: str, source: str, body: str = "", **context: Any) -> str:
+        """Render ``template`` for the page at ``source``.
+
+        The note's ``body`` is the user's own Markdown: it is put in after the
+        template's blank lines are tidied, so that it stays as written.
+        """
+        tpl = self.env.get_template(template)
+        text = tpl.render(
+            today=self.site.today,
+            # A body of HTML comments only (a new note's hints) shows nothing.
+            body=Markup(_BODY if _COMMENTS.sub("", body).strip() else ""),
+            **self.site.helpers(source),
+            **context,
+        )
+        text = tidy(text)
+        if self.site.stash is not None:
+            text = stash_blocks(text, self.site.stash)
+        # Hook (body_limits): a body past a bound, or one the build could not
+        # render (plain_bodies), is shown as preformatted text instead.
+        if body.strip() and (source in self.site.plain_bodies or not body_fits(body)):
+            shown = plain_body(body.strip("\n"))
+            if self.site.stash is not None:
+                shown = self.site.stash(shown)
+            return text.replace(_BODY, shown, 1)
+        return text.replace(_BODY, demote_headings(body.strip("\n")), 1)
+
+
+_BODY = "\x00body\x00"
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def plain_body(body: str) -> str:
+    """A body Markdown cannot render in time (see ``reader/body_limits``), as an
+    HTML block: a line saying why, and the text as written, escaped, preformatted."""
+    return (
+        '<p class="ikb-plain-body"><em>This text is shown as written: it is too deeply '
+        "nested or has too many open brackets, tags or marks to be formatted "
+        "(the build's warning for this note says what to change).</em></p>\n"
+        f'<pre class="ikb-plain-body"><code>{html_escape(body)}</code></pre>'
+    )
+
+
+def link_if_url(text: str | None) -> str | None:
+    """A meeting link given as a location becomes a link."""
+    if text and text.lower().startswith(("http://", "https://")) and " " not in text:
+        return external_href(text)
+    return None
+
+
+def tidy(text: str) -> str:
+    """Collapse the blank lines that template conditionals leave behind."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() and lines and not lines[-1].strip():
+            continue
+        lines.append(line.rstrip() if not line.strip() else line)
+    return "\n".join(lines).strip("\n") + "\n"
