@@ -127,11 +127,7 @@ def _close_words(given: str, texts: list[str]) -> str | None:
     """The one text in which every word of ``given`` is a word, give or
     take a typing slip ("critque" for "critique night")."""
     words = fold(given).split()
-    found = [
-        text
-        for text in texts
-        if words and all(closest(w, fold(text).split()) for w in words)
-    ]
+    found = [text for text in texts if words and all(closest(w, fold(text).split()) for w in words)]
     return found[0] if len(found) == 1 else None
 
 
