@@ -112,7 +112,7 @@ def test_an_event_keeps_its_uid_when_the_interview_moves() -> None:
     second = vobject.readOne(ics(other).decode()).vevent_list
     assert [e.uid.value for e in first] == [e.uid.value for e in second]
     assert interview_uid(moved) == f"interview/{slug}@interview-kb"
-    changed = [e for e in second if e.uid.value == interview_uid(moved)][0]
+    changed = next(e for e in second if e.uid.value == interview_uid(moved))
     assert changed.dtstart.value == date(2026, 12, 9)
     # The same notebook gives the same bytes.
     assert ics(book) == ics(book)
@@ -120,7 +120,7 @@ def test_an_event_keeps_its_uid_when_the_interview_moves() -> None:
 
 def test_without_a_site_url_the_description_names_the_page() -> None:
     parsed = vobject.readOne(ics(notebook(), None).decode())
-    timed = [e for e in parsed.vevent_list if e.uid.value.startswith("interview/2026-12-02")][0]
+    timed = next(e for e in parsed.vevent_list if e.uid.value.startswith("interview/2026-12-02"))
     assert timed.description.value.splitlines()[0] == (
         "Prep sheet and notes: interviews/2026-12-02-jane-doe/ on your notebook site"
     )
