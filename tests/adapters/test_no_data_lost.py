@@ -590,6 +590,10 @@ EDITS = {
         ("received", "2026-10-21-kwame-asante", "critique", "--date", "2026-11-01"),
         ("interviews/2026-10-21-kwame-asante.md",),
     ),
+    "cancel": Interrupted(
+        ("cancel", "2026-12-02-aisha-bello"),
+        ("interviews/2026-12-02-aisha-bello.md",),
+    ),
     "reschedule": Interrupted(
         ("reschedule", "2026-12-02-aisha-bello", "2026-12-09 14:30"),
         ("interviews/2026-12-02-aisha-bello.md",),
