@@ -431,10 +431,12 @@ def _reminder_items(contact: Contact, index: _Index) -> Iterator[tuple[FollowUpK
         if reminder.done or (latest is not None and latest >= reminder.date):
             continue
         what = f": \u201c{reminder.note}\u201d" if reminder.note else ""
+        # "...the usability test.”" needs no second full stop.
+        end = "" if reminder.note and reminder.note.rstrip()[-1] in ".!?" else "."
         yield (
             FollowUpKind.REMINDER,
             reminder.date,
-            f"Your reminder about {contact.name} for {reminder.date.isoformat()}{what}.",
+            f"Your reminder about {contact.name} for {reminder.date.isoformat()}{what}{end}",
         )
 
 
