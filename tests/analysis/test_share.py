@@ -132,7 +132,7 @@ def test_share_keeps_its_ids_from_run_to_run(tmp_path: Path) -> None:
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     printed = share(root, tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
-    assert [n.removesuffix(".yml") for n in names if n != "bundle.yml"][0] in printed
+    assert next(n.removesuffix(".yml") for n in names if n != "bundle.yml") in printed
 
 
 def test_a_refreshed_bundle_drops_what_is_no_longer_shared(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ def read_shared(
 ) -> list[Notebook]:
     """The notebooks named by ``shared_from``: folders or globs, relative to ``root``.
 
+    A pattern such as ``members/*`` whose fixed part is an existing folder
+    may match nothing: a group with no member's bundle yet.
     A folder holding ``bundle.yml`` is a member's share bundle (``bundle.py``),
     read as one; any other is a member's whole notebook.
 
@@ -33,6 +35,8 @@ def read_shared(
             else sorted(Path(base.anchor).glob(str(base.relative_to(base.anchor))))
         )
         folders = [m for m in matches if m.is_dir()]
+        if not folders and _empty_group(root, pattern):
+            continue
         if not folders:
             notebooks.append(
                 Notebook(
@@ -71,3 +75,12 @@ def read_shared(
                 )
             )
     return notebooks
+
+
+def _empty_group(root: Path, pattern: str) -> bool:
+    """Whether ``pattern`` has a wildcard and names an existing folder before it."""
+    parts = Path(pattern).expanduser().parts
+    wild = [n for n, part in enumerate(parts) if any(c in part for c in "*?[")]
+    if not wild:
+        return False
+    return (root / Path(*parts[: wild[0]])).is_dir() if wild[0] else True
