@@ -35,10 +35,10 @@ def write_bundle(notebook: Notebook, folder: Path, key: bytes = KEY) -> dict[str
     return files
 
 
-def member_notebook(tmp_path: Path) -> Path:
-    """The marker notebook of member A, with its own mkdocs.yml."""
-    root = tmp_path / "member"
-    member(root, "A")
+def member_notebook(tmp_path: Path, tag: str = "A") -> Path:
+    """The marker notebook of a member (A by default), with its own mkdocs.yml."""
+    root = tmp_path / ("member" if tag == "A" else f"member-{tag.lower()}")
+    member(root, tag)
     (root / "docs").mkdir()
     (root / "mkdocs.yml").write_text(
         "site_name: Me\nplugins:\n  - interview-kb\n", encoding="utf-8"
