@@ -55,6 +55,7 @@ def build(
     directory_urls: bool | None = True,
     stash: Callable[[str], str] | None = None,
     plain_bodies: frozenset[str] = frozenset(),
+    site_url: str | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page (see ``render.pages.render_pages``)."""
     return render_pages(
@@ -68,4 +69,5 @@ def build(
         directory_urls=directory_urls,
         stash=stash,
         plain_bodies=plain_bodies,
+        site_url=site_url,
     )

@@ -173,6 +173,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             linked,
             directory_urls=config.use_directory_urls,
             stash=self.stash.stash,
+            site_url=config.site_url or None,
         )
         pages = self.render_again()
         if own_home is not None and "index.md" in pages:

@@ -18,6 +18,7 @@ from interview_kb.authoring.edits import add_outreach
 from interview_kb.authoring.reading import read_contact_note
 from interview_kb.cli import files as cli
 from interview_kb.cli import main
+from interview_kb.cli.files import GENERATED_MARKER
 from interview_kb.core.model import Options, OutreachEvent
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages
@@ -617,6 +618,9 @@ def test_generate_writes_every_page(notebook: Path, tmp_path: Path) -> None:
     pages = render_pages(read_notebook(notebook, options), TODAY, options, directory_urls=None)
     assert result.output == f"Wrote {len(pages)} files to {out}\n"
     written = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # The marker that lets a later run replace the folder lists every page.
+    marker = written.pop(GENERATED_MARKER).decode("utf-8").splitlines()
+    assert sorted(marker[1:]) == sorted(pages)
     assert written == {
         name: content.encode("utf-8") if isinstance(content, str) else content
         for name, content in pages.items()

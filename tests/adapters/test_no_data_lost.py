@@ -259,6 +259,23 @@ def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
         ["log", "priya-raman", "reply", "--date", "2026-02-30"],
         ["thanked", "no-such-interview"],
         ["thanked", "2026-11-06-mei-lin-zhou", "--date", "yesterday-ish"],
+        ["received", "2026-10-21-kwame-asante", "3"],
+        ["received", "2026-10-21-kwame-asante", "critique night", "--date", "2026-13-01"],
+        ["received", "2026-10-21-kwame-asante", "nothing like it"],
+        ["received", "2026-11-13-farah-haddad", "glossary", "--date", "2026-11-20", "--dry-run"],
+        ["cancel", "2026-12-02-aisha-bel"],
+        ["cancel", "2026-12-02-aisha-bello", "--dry-run"],
+        ["reschedule", "2026-12-02-aisha-bello", "next tuesday"],
+        ["reschedule", "2026-12-02-aisha-bello", "2026-12-09 09:00", "--dry-run"],
+        ["remind", "naomi", "2027-03-01", "again"],
+        ["remind", "naomi-feld", "2027-02-30", "again"],
+        ["remind", "naomi-feld", "2027-04-01", "again", "--dry-run"],
+        ["remind", "--done", "naomi-feld", "2"],
+        ["remind", "--done", "naomi-feld", "1", "--dry-run"],
+        ["reflect", "2026-11-13-farah-haddad", "--still-interested", "maybe-ish"],
+        ["reflect", "2026-11-13-farah-haddad", "--rating", "9"],
+        ["reflect", "2026-11-13-farah-haddad", "--learned", "x", "--dry-run"],
+        ["reflect", "2026-11-13-farah-haddad", "--dry-run"],
         ["new", "contact", "Priya Raman"],
         ["new", "contact", "Someone Else", "--slug", "priya-raman"],
         ["new", "interview", "nobody-at-all"],
@@ -283,7 +300,7 @@ def test_refused_commands_write_nothing(tmp_path: Path, elsewhere: Path, inputs:
     (out / "contacts" / "priya-raman.md").write_bytes(b"mine\n")
     before, out_before = snapshot(root), snapshot(out)
     for args in refused_runs(root, inputs, out):
-        invoke(root, *args, code=None)
+        invoke(root, *args, code=0 if "--dry-run" in args else None)
         assert snapshot(root) == before, f"{args} changed the notebook"
         assert snapshot(out) == out_before, f"{args} changed {out}"
     result = CliRunner().invoke(main, ["init", str(root)])
@@ -328,6 +345,60 @@ WRITES = {
         )},
     ),
     "thanked-already-so": Edit(("thanked", "2026-11-13-farah-haddad", "--date", "2026-11-14"), {}),
+    "received-by-number": Edit(
+        ("received", "2026-10-21-kwame-asante", "2", "--date", "2026-11-01"),
+        {"interviews/2026-10-21-kwame-asante.md": (
+            ("  - Invitation to the Design Switchers critique night",),
+            ("  - {item: Invitation to the Design Switchers critique night, "
+             "received: 2026-11-01}",),
+        )},
+    ),
+    "received-by-text-replaced": Edit(
+        ("received", "Kwame Asante", "CAPSTONE", "--date", "2026-10-23"),
+        {"interviews/2026-10-21-kwame-asante.md": (
+            ("    received: 2026-10-22",), ("    received: 2026-10-23",),
+        )},
+    ),
+    "cancel": Edit(
+        ("cancel", "aisha-bello"),
+        {"interviews/2026-12-02-aisha-bello.md": (
+            ("status: scheduled",), ("status: cancelled",),
+        )},
+    ),
+    "reschedule": Edit(
+        ("reschedule", "2026-12-02-aisha-bello", "2026-12-09 14:30"),
+        {"interviews/2026-12-02-aisha-bello.md": (("date: 2026-12-02",), ("date: 2026-12-09 14:30",))},
+    ),
+    "remind": Edit(
+        ("remind", "Naomi Feld", "2027-04-15", "Ask about the summer research sprint"),
+        {"contacts/naomi-feld.md": ((), (
+            "  - date: 2027-04-15", "    note: Ask about the summer research sprint",
+        ))},
+    ),
+    "remind-first": Edit(
+        ("remind", "priya-raman", "2027-01-10", "Share the case study: she asked"),
+        {"contacts/priya-raman.md": ((), (
+            "reminders:", "  - date: 2027-01-10", "    note: 'Share the case study: she asked'",
+        ))},
+    ),
+    "remind-done": Edit(
+        ("remind", "--done", "naomi-feld", "1"),
+        {"contacts/naomi-feld.md": ((), ("    done: yes",))},
+    ),
+    "reflect-fields": Edit(
+        ("reflect", "2026-11-13-farah-haddad", "--learned", "Write the metric first.",
+         "--still-interested", "yes", "--rating", "5", "--next-step", "Write to Marcus"),
+        {"interviews/2026-11-13-farah-haddad.md": ((), (
+            "reflection:", "  learned: Write the metric first.", "  still_interested: yes",
+            "  rating: 5", "  next_steps:", "    - Write to Marcus",
+        ))},
+    ),
+    "reflect-replaces-and-adds": Edit(
+        ("reflect", "mei-lin-zhou", "--rating", "4", "--next-step", "Ask about data roles"),
+        {"interviews/2026-11-06-mei-lin-zhou.md": (("  rating: 3",), (
+            "  rating: 4", "    - Ask about data roles",
+        ))},
+    ),
     "new-contact": Edit(
         ("new", "contact", "Zoe Quill", "--organization", "Acme Labs", "--role", "Analyst",
          "--tags", "data, imported", "--introduced-by", "priya-raman"),
@@ -517,6 +588,26 @@ EDITS = {
     "thanked": Interrupted(
         ("thanked", "2026-11-06-mei-lin-zhou", "--date", "2026-11-07"),
         ("interviews/2026-11-06-mei-lin-zhou.md",),
+    ),
+    "received": Interrupted(
+        ("received", "2026-10-21-kwame-asante", "critique", "--date", "2026-11-01"),
+        ("interviews/2026-10-21-kwame-asante.md",),
+    ),
+    "cancel": Interrupted(
+        ("cancel", "2026-12-02-aisha-bello"),
+        ("interviews/2026-12-02-aisha-bello.md",),
+    ),
+    "reschedule": Interrupted(
+        ("reschedule", "2026-12-02-aisha-bello", "2026-12-09 14:30"),
+        ("interviews/2026-12-02-aisha-bello.md",),
+    ),
+    "remind": Interrupted(
+        ("remind", "naomi-feld", "2027-04-15", "Ask about the summer research sprint"),
+        ("contacts/naomi-feld.md",),
+    ),
+    "reflect": Interrupted(
+        ("reflect", "2026-11-13-farah-haddad", "--learned", "Write the metric first."),
+        ("interviews/2026-11-13-farah-haddad.md",),
     ),
 }  # fmt: skip
 NEW_NOTES = {

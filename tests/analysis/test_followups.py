@@ -26,6 +26,7 @@ from interview_kb.core.model import (
     Promise,
     Referral,
     Reflection,
+    Reminder,
 )
 from interview_kb.core.vocab import FollowUpKind, values
 from interview_kb.reader.notes import read_notebook
@@ -104,6 +105,7 @@ def test_kinds_order() -> None:
         "reconnect",
         "referral",
         "prepare",
+        "reminder",
     )
 
 
@@ -387,8 +389,8 @@ def test_move_on_after_days_option_is_calendar_days() -> None:
     assert summary(items(notebook, follow_up_after_days=5)) == [("move-on", "jane", "2026-11-14")]
 
 
-@pytest.mark.parametrize("stopper", ["declined", "closed"])
-def test_declined_or_closed_contacts_get_no_follow_up_move_on_or_reconnect(stopper: str) -> None:
+def test_closed_contacts_get_no_follow_up_move_on_or_reconnect() -> None:
+    stopper = "closed"
     notebook = book(
         person("a", ("2026-09-01", stopper), ("2026-11-01", "request"), organization="Acme"),
         person(
@@ -404,6 +406,93 @@ def test_declined_or_closed_contacts_get_no_follow_up_move_on_or_reconnect(stopp
     found = items(notebook, d("2027-06-01"), follow_up_policy="3b7")
     # The interview's own items still appear; nothing about chasing anyone.
     assert summary(found) == [("thank-you", "c", "2026-06-03")]
+
+
+def test_declined_stops_rules_3_4_and_6_until_a_later_request() -> None:
+    notebook = book(
+        # Declined after the request: nothing to chase, whatever the date.
+        person("a", ("2026-09-01", "request"), ("2026-09-05", "declined"), organization="Acme"),
+        # Asked again in March: the new request gets its one follow-up.
+        person(
+            "b", ("2026-09-01", "request"), ("2026-09-05", "declined"), ("2027-03-02", "request")
+        ),
+        # Asked again, then followed up: move-on applies again.
+        person(
+            "c",
+            ("2026-09-05", "declined"),
+            ("2027-03-01", "request"),
+            ("2027-03-08", "follow-up"),
+        ),
+        # On one day, the event written last wins.
+        person("d", ("2027-03-01", "request"), ("2027-03-01", "declined")),
+        person("e", ("2027-03-01", "declined"), ("2027-03-01", "request")),
+    )
+    found = items(notebook, d("2027-06-01"), follow_up_policy="3b7")
+    assert summary(found) == [
+        ("follow-up", "e", "2027-03-10"),
+        ("follow-up", "b", "2027-03-11"),
+        ("move-on", "c", "2027-03-15"),
+    ]
+    assert status(notebook, "a") == "declined"
+    assert status(notebook, "b", d("2027-03-03")) == "requested"
+    assert status(notebook, "d", d("2027-03-03")) == "declined"
+    assert status(notebook, "e", d("2027-03-03")) == "requested"
+
+
+def remind(slug: str, *reminders: Reminder, **fields: Any) -> Contact:
+    return dataclasses.replace(person(slug, **fields), reminders=reminders)
+
+
+def test_rule_9_a_reminder_is_due_on_its_date_until_done_or_acted_on() -> None:
+    march = Reminder(date=d("2027-03-02"), note="Try again after the launch")
+    notebook = book(
+        # Declined: rule 9 still applies (it is how "try again" is kept).
+        dataclasses.replace(
+            remind("naomi", march),
+            outreach=(OutreachEvent(d("2026-09-05"), "declined"),),  # type: ignore[arg-type]
+        ),
+        remind("done", dataclasses.replace(march, done=True)),
+        # Acted on: an outreach event on or after the reminder's date.
+        dataclasses.replace(
+            remind("acted", march),
+            outreach=(OutreachEvent(d("2027-03-02"), "note"),),  # type: ignore[arg-type]
+        ),
+        # An interview on or after its date acts on it; a cancelled one does not.
+        remind("met", march),
+        talk("met", "2027-03-04"),
+        remind("cancelled", Reminder(date=d("2027-03-02"))),
+        talk("cancelled", "2027-03-04", status="cancelled"),
+        # Two open reminders of one contact: two items, in date order.
+        remind("two", Reminder(d("2027-02-01"), "Second"), Reminder(d("2027-01-15"), "First")),
+    )
+    found = [i for i in items(notebook, d("2026-12-01")) if i.kind == "reminder"]
+    assert summary(found) == [
+        ("reminder", "two", "2027-01-15"),
+        ("reminder", "two", "2027-02-01"),
+        ("reminder", "cancelled", "2027-03-02"),
+        ("reminder", "naomi", "2027-03-02"),
+    ]
+    assert found[0].days_overdue == -45
+    assert found[3].action == (
+        "Your reminder about Naomi for 2027-03-02: \u201cTry again after the launch\u201d."
+    )
+    assert found[2].action == "Your reminder about Cancelled for 2027-03-02."
+
+
+def test_reminders_come_after_prepare_on_the_same_day() -> None:
+    notebook = book(
+        remind("jane", Reminder(d("2026-12-01"), "Ask about the spring")),
+        talk("jane", "2026-12-01", thank_you=None, reflection=None),
+    )
+    found = items(notebook, d("2026-11-25"))
+    assert [i.kind for i in found if i.due == d("2026-12-01")] == ["prepare"]
+    notebook = book(
+        remind("jane", Reminder(d("2026-12-01"), "Ask about the spring")),
+        person("bob"),
+        talk("bob", "2026-12-01"),
+    )
+    found = items(notebook, d("2026-11-25"))
+    assert [(i.kind, i.contact) for i in found] == [("prepare", "bob"), ("reminder", "jane")]
 
 
 # ---------------------------------------------------------------------------
@@ -740,7 +829,7 @@ def test_status_ladder() -> None:
         "interviewed": "interviewed",
         "scheduled": "scheduled",
         "declined": "declined",
-        "re-declined": "declined",
+        "re-declined": "requested",  # asked again after "not now": active again
         "replied": "replied",
         "no-response": "no-response",
         "followed-up": "followed-up",
@@ -922,9 +1011,13 @@ def test_example_notebook_items(example: Notebook) -> None:
     assert "Renata Sousa" in referrals[2][1]
 
     contacts = {i.contact for i in found}
-    # Yusuf's move-on is due 2026-11-24; Naomi declined; Tomasz is closed and
-    # his interview was cancelled; Theo replied.
-    assert not contacts & {"yusuf-demir", "naomi-feld", "tomasz-wrona", "theo-marchetti"}
+    # Yusuf's move-on is due 2026-11-24; Naomi declined (her reminder, rule 9,
+    # is her only item); Tomasz is closed and his interview was cancelled;
+    # Theo replied.
+    assert not contacts & {"yusuf-demir", "tomasz-wrona", "theo-marchetti"}
+    assert [(i.kind, i.due) for i in found if i.contact == "naomi-feld"] == [
+        ("reminder", d("2027-03-02"))
+    ]
     assert of_kind(found, "try-another") == []
 
 

@@ -20,6 +20,12 @@ Readings of the contract where it leaves a choice (see also the docstrings):
   policies. ``try-another`` is independent of a follow-up having been sent:
   it concerns the unanswered request.
 - Organizations are compared with white space collapsed and case folded.
+- A ``declined`` event stops rules 3, 4 and 6 (and try-another) only until
+  a later ``request`` (later in date, or written after it on the same day);
+  a ``closed`` event stops them for good. Rule 9 (reminders) is never
+  stopped: a reminder is how "try again in March" is kept.
+- A reminder is acted on by any outreach event, or an interview that is not
+  cancelled, dated on or after the reminder's date.
 """
 
 from __future__ import annotations
@@ -38,7 +44,8 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(FollowUpKind)}
 
 #: Outreach kinds that answer a request.
 ANSWERS = ("reply", "declined")
-#: Outreach kinds after which rules 3, 4 and 6 (and try-another) leave a contact alone.
+#: Outreach kinds after which rules 3, 4 and 6 (and try-another) leave a
+#: contact alone: ``closed`` for good, ``declined`` until a later request.
 STOPPERS = ("declined", "closed")
 #: Calendar days from a held interview (or thank-you) to rules 2, 5 and 7.
 REFLECTION_DAYS = 2
@@ -124,12 +131,16 @@ def _facts(contact: Contact, interviews: tuple[Interview, ...]) -> _Facts:
     if request is not None:
         follow_ups = [e.date for e in events if e.kind == "follow-up" and e.date >= request]
         follow_up = max(follow_ups) if follow_ups else None
-        answered = any(event.date >= request for event in answers) or any(
+        # An answer written before the request on its day answers an older one.
+        last = max(n for n, e in enumerate(events) if e.kind == "request")
+        answered = any(e.kind in ANSWERS for e in events[last:]) or any(
             not interview.cancelled and interview.date >= request for interview in interviews
         )
+    last_request = max((n for n, e in enumerate(events) if e.kind == "request"), default=-1)
+    last_decline = max((n for n, e in enumerate(events) if e.kind == "declined"), default=-1)
     return _Facts(
         closed="closed" in kinds,
-        stopped=any(kind in kinds for kind in STOPPERS),
+        stopped="closed" in kinds or last_decline > last_request,
         latest_answer=answers[-1].kind if answers else None,
         request=request,
         follow_up=follow_up,
@@ -178,7 +189,7 @@ def _status(facts: _Facts, interviews: tuple[Interview, ...], today: date, optio
         return "interviewed"
     if any(interview.is_upcoming(today) for interview in interviews):
         return "scheduled"
-    if facts.latest_answer == "declined":
+    if facts.latest_answer == "declined" and facts.stopped:  # else: asked again since
         return "declined"
     if facts.latest_answer == "reply":
         return "replied"
@@ -360,7 +371,8 @@ def _interview_items(
 def _contact_items(
     contact: Contact, index: _Index, today: date, options: Options, calendar: Calendar
 ) -> Iterator[tuple[FollowUpKind, date, str]]:
-    """Rules 3, 4 and 6, and try-another, for one contact: (kind, due, action)."""
+    """Rules 3, 4, 6 and 9, and try-another, for one contact: (kind, due, action)."""
+    yield from _reminder_items(contact, index)
     facts = index.facts[contact.slug]
     if facts.stopped:
         return
@@ -405,6 +417,26 @@ def _contact_items(
             FollowUpKind.RECONNECT,
             last + timedelta(days=options.reconnect_after_days),
             f"Write to {name} with your news: your last contact was on {last.isoformat()}.",
+        )
+
+
+def _reminder_items(contact: Contact, index: _Index) -> Iterator[tuple[FollowUpKind, date, str]]:
+    """Rule 9: each reminder not done and not acted on, due on its date."""
+    if not contact.reminders:
+        return
+    dates = [event.date for event in contact.outreach]
+    dates += [i.date for i in index.notebook.interviews_of(contact.slug) if not i.cancelled]
+    latest = max(dates, default=None)
+    for reminder in contact.reminders:
+        if reminder.done or (latest is not None and latest >= reminder.date):
+            continue
+        what = f": \u201c{reminder.note}\u201d" if reminder.note else ""
+        # "...the usability test.”" needs no second full stop.
+        end = "" if reminder.note and reminder.note.rstrip()[-1] in ".!?" else "."
+        yield (
+            FollowUpKind.REMINDER,
+            reminder.date,
+            f"Your reminder about {contact.name} for {reminder.date.isoformat()}{what}{end}",
         )
 
 

@@ -19,7 +19,7 @@ from ..core.model import (
 )
 from ..core.wording import count_of, month_title, percent, weekday_date
 from .app import config_option, format_option, load_setup, main
-from .files import write_new_file
+from .files import refresh_file
 
 # The commands that write notes import authoring (and with it Jinja2) when
 # they run, as other commands import what only they need: `check` starts
@@ -286,24 +286,42 @@ def export() -> None:
 
 @export.command("ics")
 @config_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this new file.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file: a new one, or one an earlier export wrote (replaced).",
+)
 @click.option("--today", help="Compute as if today were this date, written YYYY-MM-DD.")
-def export_ics(config_file: str, output: str | None, today: str | None) -> None:
-    """Every open follow-up item as a calendar to-do (VTODO) with a due date."""
+@click.option(
+    "--site-url", help="Where the notebook site is served, for links to the interview pages."
+)
+def export_ics(
+    config_file: str, output: str | None, today: str | None, site_url: str | None
+) -> None:
+    """Interviews as calendar events (VEVENT) and every open follow-up item
+    as a to-do (VTODO) with a due date.
+
+    With -o FILE, a file an earlier export wrote is replaced (atomically);
+    any other existing file is refused.
+    """
     from ..analysis.followups import calendar_for, due_items
-    from ..render.ical import to_ics
+    from ..render.ical import to_ics, written_by_export
 
     setup = load_setup(config_file)
     notebook = setup.read()
     day = setup.today(today)
     data = to_ics(
-        due_items(notebook, day, setup.options, calendar_for(setup.options)), notebook, day
+        due_items(notebook, day, setup.options, calendar_for(setup.options)),
+        notebook,
+        day,
+        site_url,
     )
     if output is None or output == "-":
         sys.stdout.buffer.write(data)
         return
-    write_new_file(Path(output), data)
-    click.echo(f"Wrote {output}", err=True)
+    replaced = refresh_file(Path(output), data, written_by_export, "export ics")
+    click.echo(f"{'Replaced' if replaced else 'Wrote'} {output}", err=True)
 
 
 @main.command()

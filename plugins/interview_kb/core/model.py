@@ -80,6 +80,16 @@ class OutreachEvent:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """A reminder the notebook's owner set on a contact ("try again in March"):
+    rule 9 of docs/notes.md."""
+
+    date: dt.date
+    note: str | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
 class Contact:
     """A person, read from ``contacts/<slug>.md``.
 
@@ -110,6 +120,7 @@ class Contact:
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     outreach: tuple[OutreachEvent, ...] = ()
+    reminders: tuple[Reminder, ...] = ()  # in the note's order (numbered from 1)
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
     body_line: int = 1

@@ -113,3 +113,4 @@ class FollowUpKind(StrEnum):
     RECONNECT = "reconnect"
     REFERRAL = "referral"
     PREPARE = "prepare"
+    REMINDER = "reminder"  # rule 9, revision of 2026-12-02

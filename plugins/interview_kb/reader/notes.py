@@ -38,6 +38,7 @@ from ..core.model import (
     Promise,
     Referral,
     Reflection,
+    Reminder,
     Resource,
     Severity,
     fold,
@@ -595,8 +596,10 @@ CONTACT_KEYS = (
     "tags",
     "aliases",
     "outreach",
+    "reminders",  # revision of 2026-12-02: rule 9
 )
 OUTREACH_KEYS = ("date", "kind", "channel", "note")
+REMINDER_KEYS = ("date", "note", "done")
 
 _SINGLE: dict[str, Callable[[yaml.Node], Any]] = {
     "seniority": choice(Seniority),
@@ -672,6 +675,33 @@ def _read_outreach(note: Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
     return tuple(events)
 
 
+def _read_reminders(note: Note, node: yaml.Node) -> tuple[Reminder, ...]:
+    """The ``reminders`` list, in the note's order: ``remind --done`` numbers them so."""
+    reminders: list[Reminder] = []
+    for item in _items(node):
+        line = note.line(item)
+        if not isinstance(item, yaml.MappingNode):
+            note.error(
+                line,
+                "a reminder must be a mapping with a 'date', such as "
+                "'- {date: 2027-03-01, note: Try again after the launch}'; it is left out",
+            )
+            continue
+        lines: dict[str, int] = {}
+        readers: dict[str, Callable[[yaml.Node], Any]] = {
+            "date": read_date,
+            "note": read_text,
+            "done": read_bool,
+        }
+        values = _sub_mapping(note, item, readers, "a reminder", lines)
+        if values.get("date") is None:
+            if "date" not in lines:
+                note.error(line, "a reminder needs a 'date' (when it is due); it is left out")
+            continue
+        reminders.append(Reminder(**values))
+    return tuple(reminders)
+
+
 def read_contact(
     note: Note,
     slug: str,
@@ -699,6 +729,8 @@ def read_contact(
                 values[key] = read_text_list(note, value, choice(Interest))
             elif key == "outreach":
                 values[key] = _read_outreach(note, value)
+            elif key == "reminders":
+                values[key] = _read_reminders(note, value)
             else:
                 _unknown(note, key, line, CONTACT_KEYS)
                 extra.append((key, display(value)))

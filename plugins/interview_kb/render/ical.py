@@ -1,29 +1,44 @@
-"""Follow-up items as an iCalendar file of to-dos (VTODO), with stable UIDs.
+"""Follow-up items as an iCalendar file of to-dos (VTODO), and interviews as
+events (VEVENT), with stable UIDs.
 
 A calendar that imports the file again updates each to-do instead of adding
 a copy, because an item's UID depends only on what it is about (its rule,
 contact, interview and, for promised items and referrals, the thing itself),
 never on its due date or on the day the file was made. A to-do carries the
 suggested message in its description when the follow-ups page drafts one.
+
+An interview is an event whose UID is its note's name, which `reschedule`
+keeps: moving it updates the event. It starts at its time and lasts its
+``duration`` (an hour when none is given), or is all day when it has no
+time (floating local times: the notes give none of time zones). A cancelled
+one stays, with ``STATUS:CANCELLED``, so that calendars drop it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar as ICalendar
-from icalendar import Todo
+from icalendar import Event, Todo
 
 from ..analysis.drafts import draft, in_draft_window
 from ..analysis.followups import Item
-from ..core.model import Notebook
+from ..core.model import Interview, Notebook
+from ..core.paths import interview_page
+from ..core.urls import page_url
 from ..core.vocab import FollowUpKind
 
 PRODUCT = "-//interview-kb//follow-ups//EN"
 # Rules that can make several items for one interview: the UID also holds
 # what the item is about, which the action names.
-_PER_THING = (FollowUpKind.PROMISED, FollowUpKind.REFERRAL)
+_PER_THING = (FollowUpKind.PROMISED, FollowUpKind.REFERRAL, FollowUpKind.REMINDER)
+
+
+def written_by_export(data: bytes) -> bool:
+    """Whether ``data`` is a calendar this module wrote (its PRODID tells)."""
+    head = data[:4096].replace(b"\r\n", b"\n")
+    return head.startswith(b"BEGIN:VCALENDAR\n") and b"\nPRODID:" + PRODUCT.encode() + b"\n" in head
 
 
 def item_uid(item: Item) -> str:
@@ -34,13 +49,76 @@ def item_uid(item: Item) -> str:
     return "/".join(parts) + "@interview-kb"
 
 
-def to_ics(items: list[Item], notebook: Notebook, today: date) -> bytes:
-    """Every item as a VTODO with a DUE date; the same items give the same bytes."""
+DEFAULT_MINUTES = 60  # an interview's length when its note gives no duration
+
+
+def interview_uid(interview: Interview) -> str:
+    """The event's UID: the note's name, which stays when the interview moves."""
+    return f"interview/{interview.slug}@interview-kb"
+
+
+def _is_link(text: str) -> bool:
+    return text.strip().casefold().startswith(("https://", "http://"))
+
+
+def interview_event(
+    interview: Interview,
+    notebook: Notebook,
+    stamp: datetime,
+    site_url: str | None = None,
+    directory_urls: bool | None = True,
+) -> Event:
+    """One interview as a VEVENT (see the module's text)."""
+    contact = notebook.contacts.get(interview.contact)
+    name = contact.name if contact else interview.contact
+    where = f" ({contact.organization})" if contact and contact.organization else ""
+    event = Event()
+    event.add("uid", interview_uid(interview))
+    event.add("dtstamp", stamp)
+    event.add("summary", f"Informational interview with {name}{where}")
+    if interview.time is None:
+        event.add("dtstart", interview.date)
+        event.add("dtend", interview.date + timedelta(days=1))
+    else:
+        start = datetime.combine(interview.date, interview.time)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=interview.duration or DEFAULT_MINUTES))
+    page = page_url(interview_page(interview.slug), directory_urls)
+    link = f"{site_url.rstrip('/')}/{page}" if site_url else None
+    lines = [f"Prep sheet and notes: {link or page + ' on your notebook site'}"]
+    if interview.location:
+        event.add("location", interview.location)
+        if _is_link(interview.location):
+            lines.append(f"Meeting link: {interview.location.strip()}")
+    if interview.mode:
+        lines.append(f"Mode: {interview.mode}")
+    event.add("description", "\n".join(lines))
+    if link:
+        event.add("url", link)
+    event.add("status", "CANCELLED" if interview.cancelled else "CONFIRMED")
+    event.add("categories", ["interview"])
+    return event
+
+
+def to_ics(
+    items: list[Item],
+    notebook: Notebook,
+    today: date,
+    site_url: str | None = None,
+    directory_urls: bool | None = True,
+) -> bytes:
+    """Every interview as a VEVENT and every item as a VTODO with a DUE date;
+    the same notebook gives the same bytes. ``site_url``: where the notebook
+    site is served, for the events' links to the interview pages."""
     calendar = ICalendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Interview follow-ups")
+    calendar.add("x-wr-calname", "Interviews and follow-ups")
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    for slug in sorted(notebook.interviews):
+        calendar.add_component(
+            interview_event(notebook.interviews[slug], notebook, stamp, site_url, directory_urls)
+        )
     for item in items:
         todo = Todo()
         todo.add("uid", item_uid(item))

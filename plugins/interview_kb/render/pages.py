@@ -50,6 +50,7 @@ def render_pages(
     directory_urls: bool | None = True,
     stash: Callable[[str], str] | None = None,
     plain_bodies: frozenset[str] = frozenset(),
+    site_url: str | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -65,7 +66,8 @@ def render_pages(
     written out as files); ``stash``, when given, takes the pages' raw HTML
     blocks out of their Markdown: it returns the text that stands for a block
     (the plugin's ``plugin_html.HtmlStash.stash``); ``plain_bodies`` pages
-    whose note body (or the home page's own text) is shown as plain text.
+    whose note body (or the home page's own text) is shown as plain text;
+    ``site_url`` MkDocs' ``site_url``, for the calendar's links to the pages.
     """
     if options.publish == "guide":
         guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
@@ -87,7 +89,7 @@ def render_pages(
         pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
     for interview in notebook.interviews.values():
         pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
-    pages["follow-ups.ics"] = to_ics(site.items, notebook, today)
+    pages["follow-ups.ics"] = to_ics(site.items, notebook, today, site_url, directory_urls)
     own = site.linked.bodies.get("index.md", home) if home is not None else None
     # Hook (body_limits): the home page's own text, past a bound, as plain text.
     if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):

@@ -32,6 +32,8 @@ def kind_label(kind: FollowUpKind) -> str:
             return "Referral"
         case FollowUpKind.PREPARE:
             return "Prepare"
+        case FollowUpKind.REMINDER:
+            return "Reminder"
     assert_never(kind)
 
 
