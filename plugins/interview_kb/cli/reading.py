@@ -58,12 +58,18 @@ def check(config_file: str, output_format: str, today: str | None) -> None:
     else:
         for problem in problems:
             click.echo(str(problem))
+        # What the reader chose (a name from a title, an index note skipped):
+        # information only, so not in the JSON list of problems.
+        for notice in notebook.notices:
+            click.echo(str(notice))
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
         summary = (
             f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
             f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
         )
+        if notebook.notices:
+            summary += f" ({count_of(len(notebook.notices), 'info line')})"
         click.echo(summary, err=bool(problems))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
