@@ -44,7 +44,7 @@ from ..core.model import (
     fold,
 )
 from ..core.obsidian import is_index_tag, is_index_title, leftover, synonyms, unwrap
-from ..core.people import People
+from ..core.people import People, name_key
 from ..core.slugs import is_title, slug_of
 from ..core.suggest import closest
 from ..core.synonyms import CHANNEL_WORDS, INTEREST_WORDS, KIND_WORDS, MODE_WORDS, meaning
@@ -684,7 +684,7 @@ def _read_outreach(note: Note, node: yaml.Node) -> tuple[OutreachEvent, ...]:
 # Fields whose value may be written as Obsidian templates write it: a
 # wikilink, a list (the first item is used) or labelled mappings
 # ({work: a@b.example}, or {label: work, value: a@b.example}).
-_FLEXIBLE = ("organization", "role", "email", "phone", "linkedin", "location")
+_FLEXIBLE = ("organization", "email", "phone")
 _VALUE_KEYS = ("value", "address", "number", "email", "phone", "url", "name")
 # The fields that say a note is about a person (tags and aliases do not).
 _PERSON = frozenset((*CONTACT_KEYS, "last_contact")) - {"tags", "aliases"}
@@ -1474,12 +1474,18 @@ class NoteCache:
 
 
 def read_notebook(
-    root: Path, options: Options | None = None, cache: NoteCache | None = None
+    root: Path,
+    options: Options | None = None,
+    cache: NoteCache | None = None,
+    *,
+    people_only: bool = False,
 ) -> Notebook:
     """Read every note of the notebook at ``root``; never raises for bad notes.
 
     With a ``cache``, a note whose file has not changed since the cache last
     saw it is not read again (see ``NoteCache``); the notebook is the same.
+    With ``people_only``, only the contacts folder is read (no interviews,
+    no questions file): another tool's folder of people notes.
     """
     options = options or Options()
     met: list[Note] = []  # every file met, each with the problems found in it
@@ -1493,7 +1499,8 @@ def read_notebook(
     parsed = reused = 0
 
     inside = _boundaries(root)
-    for kind, name in (("contact", options.contacts_dir), ("interview", options.interviews_dir)):
+    folders = (("contact", options.contacts_dir), ("interview", options.interviews_dir))
+    for kind, name in folders[:1] if people_only else folders:
         folder = root / name
         prefix = _prefix(folder, root)
         boundaries = (*inside, *_boundaries(folder))
@@ -1550,7 +1557,7 @@ def read_notebook(
 
     bank = builtin_bank()
     questions_path = root / options.questions_file
-    if questions_path.is_file():
+    if questions_path.is_file() and not people_only:
         note = Note(_relative(questions_path, root), start=1)
         met.append(note)
         # A questions_file set outside the notebook is the owner's choice; a
@@ -1561,7 +1568,7 @@ def read_notebook(
         if bank_node is not None:
             bank = read_bank(note, bank_node, "notebook", bank)
 
-    _introducers_by_name(contacts)
+    _by_title(contacts, interviews, references)
     dropped = _check_references(contacts, references)
     for slug in dropped:
         interviews.pop(slug, None)
@@ -1591,18 +1598,52 @@ def read_notebook(
     )
 
 
-def _introducers_by_name(contacts: dict[str, Contact]) -> None:
-    """``introduced_by`` written as a name or a wikilink (``[[Dana Whitlow]]``),
-    as Obsidian notes write it, replaced by the slug of the contact it names."""
+def _by_title(
+    contacts: dict[str, Contact], interviews: dict[str, Interview], references: list[_Reference]
+) -> None:
+    """References to a contact whose slug was made from its title (``Dana
+    Whitlow.md`` is ``dana-whitlow``), written as the file name, the person's
+    name or a wikilink to either (``[[Dana Whitlow]]``): replaced by the
+    slug. A plain name that is not a file's title stays as written (and is
+    reported if it names no contact)."""
     people = People(contacts)
+    titles = {
+        name_key(Path(c.path).stem): slug
+        for slug, c in contacts.items()
+        if Path(c.path).stem != slug
+    }
+
+    def meant(written: str | None) -> str | None:
+        if not written or written in contacts:
+            return None
+        text, target = unwrap(written)
+        found = titles.get(name_key(text))
+        return found or (people.named(text) if target is not None else None)
+
     for slug, contact in list(contacts.items()):
-        written = contact.introduced_by
-        if written and written not in contacts:
-            found = people.named(written) or (
-                slug_of(written) if slug_of(written) in contacts else None
-            )
-            if found is not None:
-                contacts[slug] = replace(contact, introduced_by=found)
+        if (found := meant(contact.introduced_by)) is not None:
+            contacts[slug] = replace(contact, introduced_by=found)
+    for slug, interview in list(interviews.items()):
+        changes: dict[str, Any] = {}
+        if (found := meant(interview.contact)) is not None:
+            changes["contact"] = found
+        referrals = tuple(
+            replace(r, contact=meant(r.contact) or r.contact) for r in interview.referrals
+        )
+        if referrals != interview.referrals:
+            changes["referrals"] = referrals
+        if changes:
+            interviews[slug] = replace(interview, **changes)
+    for index, ref in enumerate(references):
+        if (found := meant(ref.slug)) is not None:
+            references[index] = replace(ref, slug=found)
+
+
+def read_people(folder: Path, options: Options | None = None) -> Notebook:
+    """The people notes of a folder outside any notebook (an Obsidian vault's
+    ``People``), read as a contacts folder is; paths are relative to it."""
+    options = replace(options or Options(), contacts_dir=".")
+    return read_notebook(folder, options, people_only=True)
 
 
 def _unchanged(read: _Read | None, kind: str, slug: str, where: str, path: Path) -> _Read | None:
@@ -1758,10 +1799,6 @@ def _check_references(contacts: dict[str, Contact], references: list[_Reference]
     for ref in references:
         if ref.slug in contacts:
             continue
-        if ref.what == "introduced_by" and (
-            people.named(ref.slug) or slug_of(ref.slug) in contacts
-        ):
-            continue  # a name, read as the contact it names (_introducers_by_name)
         if not ref.note.shows_more():
             suggestion = None  # past the file's limit of problems: not shown, not worth the search
         elif ref.slug in suggestions:
