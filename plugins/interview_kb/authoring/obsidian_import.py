@@ -92,6 +92,8 @@ def copied_text(contact: Contact, raw: bytes, introduced_by: str | None) -> str:
     # A field written as a wikilink stays one: the page links it when a note
     # of that name exists, and the body's [[...]] to it are not mistakes.
     for key, target in contact.links:
+        if key == "introduced_by":  # a slug now
+            continue
         shown = values[key]
         values[key] = f"[[{target}]]" if shown == target else f"[[{target}|{shown}]]"
     for key in _TEXT_KEYS[:3]:
