@@ -17,6 +17,7 @@ from interview_kb.reader.notes import read_notebook, read_people
 from interview_kb.reader.option_rules import OptionError, check_value
 from interview_kb.render.links import link_notes
 
+from ..conftest import LINEAR_ENOUGH, growth
 from ..obsidian_vault import tree, write_vault
 
 OPTIONS = Options(contacts_dir="People", keys=(("organization", "firm"),))
@@ -209,3 +210,15 @@ def test_the_options_are_checked() -> None:
         check_value("keys", {"salary": ["pay"]})
     with pytest.raises(OptionError, match=r"\{tags: people\}"):
         check_value("contacts_where", {"folder": "People"})
+
+
+@pytest.mark.parametrize("piece", ["<%", "{{a", "{{ ", "[[a|"])
+def test_a_line_of_unclosed_template_marks_is_read_once(tmp_path: Path, piece: str) -> None:
+    def note(size: int) -> Path:
+        folder = tmp_path / str(size)
+        (folder / "contacts").mkdir(parents=True, exist_ok=True)
+        text = f"---\nname: Jo\ncompany: '{piece * 50}'\n---\n{piece * size}\n"
+        (folder / "contacts/jo.md").write_text(text, encoding="utf-8")
+        return folder
+
+    assert growth(note, read_notebook, 20_000) < LINEAR_ENOUGH

@@ -58,13 +58,19 @@ def unwrap(text: str) -> tuple[str, str | None]:
 
 # Template syntax left as written when a note was made by hand from a
 # template: Templater (<% tp.date.now() %>), QuickAdd ({{VALUE:company}}),
-# core Templates ({{date}}, {{title}}).
-TEMPLATE_LEFTOVER = re.compile(r"<%.*?%>|\{\{\s*[A-Za-z][\w.:| -]*\}\}")
+# core Templates ({{date}}, {{title}}). The braces' pattern stops at the next
+# brace, so a line is read once; "<%" is looked for with str.find, as a
+# pattern would read to the end of the line from every "<%".
+_PLACEHOLDER = re.compile(r"\{\{\s*[A-Za-z][\w.:| -]*\}\}")
 
 
 def leftover(text: str) -> str | None:
     """The first piece of unrendered template syntax in ``text``, or None."""
-    found = TEMPLATE_LEFTOVER.search(text)
+    found = _PLACEHOLDER.search(text)
+    start = text.find("<%")
+    end = text.find("%>", start + 2) if start >= 0 else -1
+    if end >= 0 and (found is None or start < found.start()):
+        return text[start : end + 2]
     return found.group(0) if found else None
 
 
