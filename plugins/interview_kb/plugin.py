@@ -159,7 +159,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 docs_folder(self.root, Path(config.docs_dir)),
             )
         for notice in inputs.notices:
-            log.info(str(notice))
+            log.debug(str(notice))  # one per title-named note: kept out of every build's log
         for problem in [*inputs.problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
                 log.error(str(problem))
