@@ -1455,6 +1455,9 @@ class NoteCache:
 
     def __init__(self) -> None:
         self._notebooks: dict[str, dict[str, _Read]] = {}
+        # The options a contact is read with (keys, contacts_where), by
+        # notebook: notes read under other ones are read again.
+        self._read_with: dict[str, object] = {}
         self.parsed = 0
         self.reused = 0
 
@@ -1463,14 +1466,18 @@ class NoteCache:
 
     def clear(self) -> None:
         self._notebooks.clear()
+        self._read_with.clear()
 
-    def _take(self, root: Path) -> dict[str, _Read]:
+    def _take(self, root: Path, read_with: object = None) -> dict[str, _Read]:
         """The notes kept for the notebook at ``root``, handed over: its read
-        puts back those it met, so that the others drop out."""
-        return self._notebooks.pop(os.path.abspath(root), {})
+        puts back those it met, so that the others drop out. None of them
+        when they were read with other options (``read_with``)."""
+        kept = self._notebooks.pop(os.path.abspath(root), {})
+        return kept if self._read_with.get(os.path.abspath(root)) == read_with else {}
 
-    def _keep(self, root: Path, notes: dict[str, _Read]) -> None:
+    def _keep(self, root: Path, notes: dict[str, _Read], read_with: object = None) -> None:
         self._notebooks[os.path.abspath(root)] = notes
+        self._read_with[os.path.abspath(root)] = read_with
 
 
 def read_notebook(
@@ -1493,7 +1500,8 @@ def read_notebook(
     question_ids: list[tuple[Note, int, str]] = []
     contacts: dict[str, Contact] = {}
     interviews: dict[str, Interview] = {}
-    earlier = cache._take(root) if cache is not None else {}
+    read_with = (options.keys, options.contacts_where)
+    earlier = cache._take(root, read_with) if cache is not None else {}
     kept: dict[str, _Read] = {}
     started = time_ns()
     parsed = reused = 0
@@ -1551,7 +1559,7 @@ def read_notebook(
             elif isinstance(read.made, Interview):
                 interviews[slug] = read.made
     if cache is not None:
-        cache._keep(root, kept)
+        cache._keep(root, kept, read_with)
         cache.parsed += parsed
         cache.reused += reused
 
