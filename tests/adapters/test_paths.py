@@ -21,7 +21,8 @@ import interview_kb
 from interview_kb.cli import main
 from interview_kb.core.model import Options
 from interview_kb.core.slugs import is_title, slug_of
-from interview_kb.reader.notes import read_notebook, read_shared, slug_problem
+from interview_kb.reader.notes import read_notebook, slug_problem
+from interview_kb.reader.shared import read_shared
 from interview_kb.render.pages import render_pages
 
 from ..conftest import LogGuard, WriteNotebook
