@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .core.model import Notebook, Options, Problem
+from .core.model import Notebook, Notice, Options, Problem
 from .reader.notes import NoteCache, read_notebook
 from .reader.shared import read_shared
 from .render.links import ATTACHMENTS_DIR, LinkedNotes, find_attachments
@@ -28,6 +28,11 @@ class Inputs:
     def problems(self) -> list[Problem]:
         """The reader's problems, the notebook's first, then each shared one's."""
         return [*self.notebook.problems, *(p for s in self.shared for p in s.problems)]
+
+    @property
+    def notices(self) -> list[Notice]:
+        """What the reader chose for the notebook's notes (see ``Notice``)."""
+        return list(self.notebook.notices)
 
 
 def gather(root: Path, options: Options, cache: NoteCache | None = None) -> Inputs:

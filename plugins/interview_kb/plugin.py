@@ -158,6 +158,8 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 {"index.md": home} if home is not None else None,
                 docs_folder(self.root, Path(config.docs_dir)),
             )
+        for notice in inputs.notices:
+            log.debug(str(notice))  # one per title-named note: kept out of every build's log
         for problem in [*inputs.problems, *(linked.problems if linked else [])]:
             if problem.severity == "error":
                 log.error(str(problem))

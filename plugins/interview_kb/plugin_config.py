@@ -25,6 +25,10 @@ class RuleOption(base.BaseConfigOption[T], Generic[T]):
         self.rule = rule
         self.default = default
 
+    def __set_name__(self, owner: type, name: str) -> None:
+        # The option's name in mkdocs.yml is its rule's, whatever the attribute.
+        super().__set_name__(owner, self.rule)
+
     def run_validation(self, value: object) -> T:
         if value is None:
             return cast(T, self.default)
@@ -64,6 +68,10 @@ class PluginConfig(base.Config):
     plan_role_interest = _option("plan_role_interest")
     plan_organization_interest = _option("plan_organization_interest")
     plan_junior_share = _option("plan_junior_share")
+    # `keys` in mkdocs.yml: the attribute has another name, as a Config is a
+    # mapping and keeps its keys() method.
+    contact_keys = _option("keys")
+    contacts_where = _option("contacts_where")
 
     def to_options(self) -> Options:
         """The options as the core's plain ``Options``."""

@@ -177,6 +177,19 @@ LINKEDIN = (
 )
 
 
+VAULT = {
+    "Dana Whitlow.md": (
+        '---\ncompany: "[[Acme Robotics]]"\nposition: Staff Engineer\n'
+        "email:\n  - work: dana@acme.example\ntags: [people]\n---\nMet at a meetup.\n"
+    ),
+    "raj-patel.md": (
+        "---\nfull_name:\nemployer: Fieldmark Analytics\njob_title: Analyst\n"
+        'introduced_by: "[[Dana Whitlow]]"\n---\n# Raj Patel\n'
+    ),
+    "People MOC.md": "- [[Dana Whitlow]]\n- [[Raj Patel]]\n",
+}
+
+
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
     """CSV files to import, outside the notebook."""
@@ -184,6 +197,12 @@ def inputs(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "people.csv").write_text(CSV, encoding="utf-8")
     (folder / "Connections.csv").write_bytes(b"\xef\xbb\xbf" + LINKEDIN.encode("utf-8"))
+    # An Obsidian vault's people folder, for `import obsidian`: a title-named
+    # note, a CRM-style note named by its heading, and an index note.
+    people = folder / "People"
+    people.mkdir()
+    for name, text in VAULT.items():
+        (people / name).write_text(text, encoding="utf-8")
     return folder
 
 
@@ -211,6 +230,7 @@ def reading_runs(out: Path, inputs: Path) -> list[list[str]]:
         ["generate", str(out / "generated")],
         ["import", "csv", "--dry-run", str(inputs / "people.csv")],
         ["import", "linkedin", "--dry-run", str(inputs / "Connections.csv")],
+        ["import", "obsidian", "--dry-run", str(inputs / "People")],
     ]
 
 
@@ -287,6 +307,7 @@ def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
         ["generate", str(root / "docs")],
         ["generate", str(out)],  # holds a file generate would write
         ["import", "csv", str(inputs / "Connections.csv")],  # no 'name' header
+        ["import", "obsidian", str(root / "contacts")],  # the notebook's own folder
         ["share", "--out", str(out)],  # holds files share did not write
         ["share", "--out", str(root / "contacts")],
         ["share", "--out", str(root)],
@@ -419,6 +440,11 @@ WRITES = {
         ("import", "linkedin", "{inputs}/Connections.csv"),
         {},
         frozenset({"contacts/ana-lima.md"}),
+    ),
+    "import-obsidian": Edit(
+        ("import", "obsidian", "{inputs}/People"),
+        {},
+        frozenset({"contacts/dana-whitlow.md", "contacts/raj-patel.md"}),
     ),
 }  # fmt: skip
 

@@ -210,6 +210,15 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "plan_role_interest": st.integers(-2, 5),
     "plan_organization_interest": st.integers(-2, 5),
     "plan_junior_share": st.floats(0, 1),
+    "keys": st.dictionaries(
+        st.sampled_from(["organization", "role", "name", "employer"]),
+        st.one_of(st.text(max_size=5), st.lists(st.text(max_size=5), max_size=2)),
+        max_size=2,
+    ),
+    "contacts_where": st.one_of(
+        st.just({"tags": "people"}),
+        st.fixed_dictionaries({"tags": st.lists(st.text(max_size=5), max_size=2)}),
+    ),
     "unknown_option": VALUES,
 }
 SETTINGS = st.lists(

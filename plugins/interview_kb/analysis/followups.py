@@ -145,7 +145,11 @@ def _facts(contact: Contact, interviews: tuple[Interview, ...]) -> _Facts:
         request=request,
         follow_up=follow_up,
         answered=answered,
-        last_outreach=events[-1].date if events else None,
+        # last_contact (an Obsidian template's date of the last chat) counts too.
+        last_outreach=max(
+            (d for d in (events[-1].date if events else None, contact.last_contact) if d),
+            default=None,
+        ),
         has_follow_up="follow-up" in kinds,
     )
 

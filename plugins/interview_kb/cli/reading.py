@@ -59,6 +59,10 @@ def check(config_file: str, output_format: str, today: str | None) -> None:
     else:
         for problem in problems:
             click.echo(str(problem))
+        # What the reader chose (a name from a title, an index note skipped):
+        # information only, so not in the JSON list of problems.
+        for notice in notebook.notices:
+            click.echo(str(notice))
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
         summary = (
@@ -66,6 +70,8 @@ def check(config_file: str, output_format: str, today: str | None) -> None:
             f"{count_of(len(notebook.interviews), 'interview')}: "
             f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
         )
+        if notebook.notices:
+            summary += f" ({count_of(len(notebook.notices), 'info line')})"
         click.echo(summary, err=bool(problems))
     if any(p.severity == "error" for p in problems):
         sys.exit(1)

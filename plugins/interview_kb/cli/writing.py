@@ -707,3 +707,58 @@ def import_csv(
     if ignored:
         click.echo(f"ignoring the columns {', '.join(ignored)}", err=True)
     _import_rows(setup, rows, company, position, tags, dry_run)
+
+
+@import_.command("obsidian")
+@click.argument("people_folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="List what would be created; write nothing.")
+@config_option
+def import_obsidian(people_folder: Path, dry_run: bool, config_file: str) -> None:
+    """A copy of each people note of PEOPLE_FOLDER (an Obsidian vault's People
+    folder) in this notebook's format.
+
+    The folder is read as a contacts folder is (names from titles, keys such
+    as company or position, index notes skipped: see "Coming from Obsidian"
+    in docs/notes.md) and is never changed. People already in the notebook
+    (same name or alias) are skipped; no file is overwritten.
+    """
+    from ..authoring.obsidian_import import plan_copies
+    from ..reader.notes import read_limited, read_people
+
+    setup = load_setup(config_file)
+    folder = setup.root / setup.options.contacts_dir
+    if people_folder.resolve() == folder.resolve():
+        raise BadInput(
+            f"{people_folder} is this notebook's contacts folder; give the vault's people folder"
+        )
+    people = read_people(people_folder, setup.options)
+    notebook = setup.read()
+    try:
+        plans = plan_copies(
+            people,
+            lambda path: read_limited(people_folder / path),
+            notebook,
+            _slugs_in(folder),
+            setup.options.contacts_dir,
+        )
+    except AuthoringError as problem:
+        raise failed(problem) from None
+    for found in people.problems:
+        if found.severity == "warning":
+            click.echo(f"{people_folder.name}/{found}", err=True)
+    created = 0
+    for plan in plans:
+        if plan.slug is None or plan.text is None:
+            click.echo(f"skipped {plan.skipped}")
+            continue
+        relative = f"{setup.options.contacts_dir}/{plan.slug}.md"
+        if not dry_run:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_new_file(folder / f"{plan.slug}.md", plan.text.encode("utf-8"))
+        created += 1
+        where = f" ({plan.organization})" if plan.organization else ""
+        verb = "would create" if dry_run else "created"
+        click.echo(f"{verb} {relative}: {plan.name}{where}, from {plan.source}")
+    verb = "would be created" if dry_run else "created"
+    summary = f"{created} {verb}, {len(plans) - created} skipped"
+    click.echo(summary + (" (dry run: nothing written)" if dry_run else ""))

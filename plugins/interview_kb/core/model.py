@@ -70,6 +70,21 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something the reader chose for a note, said for information only (a
+    name taken from the file's title, an index note skipped): ``interview-kb
+    check`` prints it as ``path:line: info: message``. Not a problem: it never
+    fails a build, and ``check --format json`` leaves it out."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: info: {self.message}"
+
+
+@dataclass(frozen=True)
 class OutreachEvent:
     """One thing that happened between the notebook's owner and a contact."""
 
@@ -116,12 +131,18 @@ class Contact:
     website: str | None = None
     location: str | None = None
     greeting: str | None = None  # how a drafted message opens ("Dear Dr. Lin")
+    # The last time you were in touch, as Obsidian templates keep it
+    # (last_contact, last_chatted): counts as an interaction for rule 6.
+    last_contact: dt.date | None = None
     local: bool | None = None
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     outreach: tuple[OutreachEvent, ...] = ()
     reminders: tuple[Reminder, ...] = ()  # in the note's order (numbered from 1)
     extra: tuple[tuple[str, str], ...] = ()
+    # Fields whose value was a wikilink, with its target (("organization",
+    # "Acme Robotics")): the page links the value when a note of that name exists.
+    links: tuple[tuple[str, str], ...] = ()
     body: str = ""
     body_line: int = 1
 
@@ -319,6 +340,10 @@ class Options:
     plan_role_interest: int = 2
     plan_organization_interest: int = 2
     plan_junior_share: float = 0.5
+    # Coming from Obsidian: more keys for the contact fields (field, key) and
+    # the tags a note of the contacts folder needs to count as a person.
+    keys: tuple[tuple[str, str], ...] = ()
+    contacts_where: tuple[str, ...] = ()  # the tags of {tags: [...]}
 
 
 @dataclass(frozen=True)
@@ -329,6 +354,7 @@ class Notebook:
     interviews: Mapping[str, Interview] = field(default_factory=_frozen)  # type: ignore[arg-type]
     bank: Mapping[str, BankQuestion] = field(default_factory=_frozen)  # type: ignore[arg-type]
     problems: tuple[Problem, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
     def __post_init__(self) -> None:
         by_contact: dict[str, list[Interview]] = {}

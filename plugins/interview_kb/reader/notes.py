@@ -32,6 +32,7 @@ from ..core.model import (
     Contact,
     Interview,
     Notebook,
+    Notice,
     Options,
     OutreachEvent,
     Problem,
@@ -43,7 +44,9 @@ from ..core.model import (
     Severity,
     fold,
 )
-from ..core.people import People
+from ..core.obsidian import is_index_tag, is_index_title, leftover, synonyms, unwrap
+from ..core.people import People, name_key
+from ..core.slugs import is_title, slug_of
 from ..core.suggest import closest
 from ..core.synonyms import CHANNEL_WORDS, INTEREST_WORDS, KIND_WORDS, MODE_WORDS, meaning
 from ..core.vocab import (
@@ -103,6 +106,7 @@ MAX_DATE = date(2199, 12, 31)
 FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.MULTILINE)
 _DETECT = YAMLHandler()
 _NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
 # _CONTROL (from composer): no file name or id means to hold such characters,
 # and a problem's message shows them escaped. (A YAML escape such as "\0" can
 # put them in a value, which is kept as written; render/markup.py leaves them out of
@@ -142,6 +146,7 @@ class Note:
 
     path: str
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     # The line of the file where the YAML text starts: the one after the
     # opening fence of a note, the first of a bank file.
     start: int = 2
@@ -151,7 +156,7 @@ class Note:
 
     def copy(self) -> Note:
         """A note with the same problems, to which more can be added apart."""
-        twin = Note(self.path, list(self.problems), self.start)
+        twin = Note(self.path, list(self.problems), list(self.notices), self.start)
         twin.count, twin._summary, twin._hidden_errors = (
             self.count,
             self._summary,
@@ -166,6 +171,10 @@ class Note:
     def shows_more(self) -> bool:
         """False once further problems of this file would not be shown."""
         return self.count < MAX_PROBLEMS_PER_FILE
+
+    def info(self, line: int, message: str) -> None:
+        """Say what the reader chose (not a problem; see ``Notice``)."""
+        self.notices.append(Notice(self.path, max(line, 1), message))
 
     def error(self, line: int, message: str) -> None:
         self._add(line, "error", message)
@@ -702,6 +711,64 @@ def _read_reminders(note: Note, node: yaml.Node) -> tuple[Reminder, ...]:
     return tuple(reminders)
 
 
+# Fields whose value may be written as Obsidian templates write it: a
+# wikilink, a list (the first item is used) or labelled mappings
+# ({work: a@b.example}, or {label: work, value: a@b.example}).
+_FLEXIBLE = ("organization", "email", "phone")
+_VALUE_KEYS = ("value", "address", "number", "email", "phone", "url", "name")
+# The fields that say a note is about a person (tags and aliases do not).
+_PERSON = frozenset((*CONTACT_KEYS, "last_contact")) - {"tags", "aliases"}
+
+
+def _first_text(node: yaml.Node) -> str | None:
+    """The value of a field written as text, a list or labelled mappings: the
+    first text found, in the order written."""
+    if isinstance(node, yaml.ScalarNode):
+        return read_text(node)
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            value = _first_text(child)
+            if value:
+                return value
+        return None
+    assert isinstance(node, yaml.MappingNode)
+    pairs = [(k.value, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    chosen = [v for k, v in pairs if str(k).casefold() in _VALUE_KEYS] or [
+        v for k, v in pairs if str(k).casefold() not in ("label", "type", "kind")
+    ]
+    for value_node in chosen:
+        value = _first_text(value_node)
+        if value:
+            return value
+    return None
+
+
+def _unwrapped(node: yaml.Node, flexible: bool) -> tuple[str | None, str | None]:
+    """A text value and the target of its wikilink, if it is one."""
+    text = _first_text(node) if flexible else read_text(node)
+    if text is None:
+        return None, None
+    plain, target = unwrap(text)
+    return plain or None, target
+
+
+def _heading(body: str) -> tuple[str, int] | None:
+    """The text of the body's first ``# heading`` and its line in the body (from 1)."""
+    for number, line in enumerate(body.split("\n"), 1):
+        if line.startswith("# "):
+            text = unwrap(line[2:].strip().strip("#").strip())[0].strip("*_ ")
+            return (text, number) if text else None
+        if line.startswith(("```", "~~~")):
+            return None
+    return None
+
+
+def _lines_of(note: Note, key_line: int, value: yaml.Node) -> range:
+    return range(
+        key_line, max(key_line, note.line(value) + value.end_mark.line - value.start_mark.line) + 1
+    )
+
+
 def read_contact(
     note: Note,
     slug: str,
@@ -710,24 +777,64 @@ def read_contact(
     references: list[_Reference],
     *,
     body_line: int = 1,
+    title: str | None = None,
+    options: Options | None = None,
+    leftovers: frozenset[int] = frozenset(),
 ) -> Contact | None:
-    """One contact from its front-matter node; None when it cannot be used."""
+    """One contact from its front-matter node; None when it cannot be used
+    (or is not a person: an index note, or a note without the tags
+    ``contacts_where`` asks for).
+
+    ``title`` is the file's name when it is written as a title (``Dana
+    Whitlow``): the name when the note gives none. Keys that stand for a
+    field (``company`` for ``organization``, see core/obsidian.py and the
+    option ``keys``) are read as that field when the note does not use the
+    field's own key. ``leftovers``: lines holding unrendered template syntax
+    (already warned about); their keys are left out.
+    """
+    options = options or Options()
+    table = synonyms(options.keys)
     values: dict[str, Any] = {}
+    standing: dict[str, Any] = {}  # field: the value of the first key standing for it
+    links: dict[str, str] = {}
+    standing_links: dict[str, str] = {}
+    standing_keys: dict[str, tuple[str, str]] = {}  # field: (key, value shown)
     extra: list[tuple[str, str]] = []
+    introduced_line = 1
     for key, line, value in _pairs(note, node):
+        if leftovers and any(n in leftovers for n in _lines_of(note, line, value)):
+            continue  # unrendered template syntax: warned about, left out
         try:
-            if key in _CONTACT_TEXT:
-                values[key] = read_text(value)
-                if key == "introduced_by" and values[key]:
-                    references.append(_Reference(note, line, values[key], "introduced_by"))
-            elif key in _SINGLE:
+            field_name = key if key in CONTACT_KEYS or key == "last_contact" else table.get(key)
+            if field_name is not None and field_name != key:
+                if field_name in standing:
+                    extra.append((key, display(value)))
+                    continue
+                standing_keys[field_name] = (key, display(value))
+                into, into_links = standing, standing_links
+            else:
+                into, into_links = values, links
+            if field_name == "last_contact":
+                text, _ = _unwrapped(value, True)
+                if text is not None:
+                    into[field_name] = read_date(
+                        yaml.ScalarNode(_STR_TAG, text, value.start_mark, value.end_mark)
+                    )
+            elif field_name in _CONTACT_TEXT:
+                text, target = _unwrapped(value, field_name in _FLEXIBLE)
+                into[field_name] = text
+                if field_name == "introduced_by":
+                    introduced_line = line
+                if target is not None:
+                    into_links[field_name] = target
+            elif field_name in _SINGLE:
                 values[key] = _SINGLE[key](value)
-            elif key in ("tags", "aliases"):
+            elif field_name in ("tags", "aliases"):
                 # Both as Obsidian writes them: a leading '#' is not part of the name.
                 values[key] = read_tags(note, value)
-            elif key == "interest":
+            elif field_name == "interest":
                 values[key] = read_text_list(note, value, choice(Interest))
-            elif key == "outreach":
+            elif field_name == "outreach":
                 values[key] = _read_outreach(note, value)
             elif key == "reminders":
                 values[key] = _read_reminders(note, value)
@@ -736,11 +843,54 @@ def read_contact(
                 extra.append((key, display(value)))
         except Invalid as problem:
             note.error(problem.line or line, f"{key}: {problem}")
-    if not values.get("name"):
-        note.error(
-            1, "a contact needs a 'name' (for example 'name: Jane Doe'); this note is left out"
+    for name, value in standing.items():
+        if values.get(name) is None:
+            values[name] = value
+            if name in standing_links:
+                links[name] = standing_links[name]
+        else:  # the field's own key wins; this one is kept and shown
+            extra.append(standing_keys[name])
+    if values.get("introduced_by"):
+        references.append(
+            _Reference(note, introduced_line, values["introduced_by"], "introduced_by")
+        )
+    tags = values.get("tags", ())
+    if not any(values.get(k) is not None for k in _PERSON) and (
+        any(is_index_tag(t) for t in tags) or is_index_title(title or slug)
+    ):
+        note.info(
+            1,
+            "not a person: an index note (no person's keys, and an index "
+            "tag or title); it is skipped",
         )
         return None
+    if options.contacts_where and not {t.casefold() for t in tags} & set(options.contacts_where):
+        wanted = ", ".join(options.contacts_where)
+        note.info(
+            1, f"not a person: it has none of the tags of contacts_where ({wanted}); it is skipped"
+        )
+        return None
+    if not values.get("name"):
+        heading = _heading(body) if title is None else None
+        if title is not None:
+            values["name"] = title
+            note.info(1, f"no 'name': the name '{_clip(title)}' is taken from the file's title")
+        elif heading is not None:
+            values["name"] = heading[0]
+            note.info(
+                body_line + heading[1] - 1,
+                f"no 'name': the name '{_clip(heading[0])}' is taken from the note's first heading",
+            )
+        else:
+            note.error(
+                1,
+                "a contact needs a 'name' (for example 'name: Jane Doe'), a '# heading' "
+                "with the name, or a file named after the person (Jane Doe.md); "
+                "this note is left out",
+            )
+            return None
+    if title is not None and name_differs(title, values):
+        values["aliases"] = (*values.get("aliases", ()), title)
     seniority = values.pop("seniority", None)
     inferred = infer_seniority(values.get("years_experience"))
     warmth = values.pop("warmth", None)
@@ -754,10 +904,18 @@ def read_contact(
         warmth=warmth or (Warmth.WARM if linked else None),
         warmth_inferred=warmth is None and linked,
         extra=tuple(extra),
+        links=tuple(sorted(links.items())),
         body=body,
         body_line=body_line,
         **{k: v for k, v in values.items() if v is not None},
     )
+
+
+def name_differs(title: str, values: dict[str, Any]) -> bool:
+    """Whether a file's title is another name for the person than their
+    name and aliases (so ``[[Title]]`` must still find them)."""
+    known = {" ".join(n.split()).casefold() for n in (values["name"], *values.get("aliases", ()))}
+    return " ".join(title.split()).casefold() not in known
 
 
 # ---------------------------------------------------------------------------
@@ -1329,6 +1487,9 @@ class NoteCache:
 
     def __init__(self) -> None:
         self._notebooks: dict[str, dict[str, _Read]] = {}
+        # The options a contact is read with (keys, contacts_where), by
+        # notebook: notes read under other ones are read again.
+        self._read_with: dict[str, object] = {}
         self.parsed = 0
         self.reused = 0
 
@@ -1337,23 +1498,33 @@ class NoteCache:
 
     def clear(self) -> None:
         self._notebooks.clear()
+        self._read_with.clear()
 
-    def _take(self, root: Path) -> dict[str, _Read]:
+    def _take(self, root: Path, read_with: object = None) -> dict[str, _Read]:
         """The notes kept for the notebook at ``root``, handed over: its read
-        puts back those it met, so that the others drop out."""
-        return self._notebooks.pop(os.path.abspath(root), {})
+        puts back those it met, so that the others drop out. None of them
+        when they were read with other options (``read_with``)."""
+        kept = self._notebooks.pop(os.path.abspath(root), {})
+        return kept if self._read_with.get(os.path.abspath(root)) == read_with else {}
 
-    def _keep(self, root: Path, notes: dict[str, _Read]) -> None:
+    def _keep(self, root: Path, notes: dict[str, _Read], read_with: object = None) -> None:
         self._notebooks[os.path.abspath(root)] = notes
+        self._read_with[os.path.abspath(root)] = read_with
 
 
 def read_notebook(
-    root: Path, options: Options | None = None, cache: NoteCache | None = None
+    root: Path,
+    options: Options | None = None,
+    cache: NoteCache | None = None,
+    *,
+    people_only: bool = False,
 ) -> Notebook:
     """Read every note of the notebook at ``root``; never raises for bad notes.
 
     With a ``cache``, a note whose file has not changed since the cache last
     saw it is not read again (see ``NoteCache``); the notebook is the same.
+    With ``people_only``, only the contacts folder is read (no interviews,
+    no questions file): another tool's folder of people notes.
     """
     options = options or Options()
     met: list[Note] = []  # every file met, each with the problems found in it
@@ -1361,13 +1532,15 @@ def read_notebook(
     question_ids: list[tuple[Note, int, str]] = []
     contacts: dict[str, Contact] = {}
     interviews: dict[str, Interview] = {}
-    earlier = cache._take(root) if cache is not None else {}
+    read_with = (options.keys, options.contacts_where)
+    earlier = cache._take(root, read_with) if cache is not None else {}
     kept: dict[str, _Read] = {}
     started = time_ns()
     parsed = reused = 0
 
     inside = _boundaries(root)
-    for kind, name in (("contact", options.contacts_dir), ("interview", options.interviews_dir)):
+    folders = (("contact", options.contacts_dir), ("interview", options.interviews_dir))
+    for kind, name in folders[:1] if people_only else folders:
         folder = root / name
         prefix = _prefix(folder, root)
         boundaries = (*inside, *_boundaries(folder))
@@ -1377,6 +1550,11 @@ def read_notebook(
             note = Note(_clip(where, 300) if _CONTROL.search(where) else where)
             met.append(note)
             slug = path.stem
+            # A file named as a title (Obsidian's "Dana Whitlow.md"): the slug
+            # is made from it as `interview-kb new` makes one (dana-whitlow).
+            title = slug if kind == "contact" and is_title(slug) else None
+            if title is not None:
+                slug = slug_of(title)
             why = slug_problem(slug) if note.path == where else "the path holds a control character"
             if why is not None:
                 note.error(1, f"{why}; this note is left out")
@@ -1396,7 +1574,9 @@ def read_notebook(
                 reused += 1
                 note = met[-1] = read.note.copy()
             else:
-                read = _read_alone(kind, note, slug, path, folder, boundaries, linked)
+                read = _read_alone(
+                    kind, note, slug, path, folder, boundaries, linked, title, options
+                )
                 if read is None:
                     continue
                 parsed += 1
@@ -1411,13 +1591,13 @@ def read_notebook(
             elif isinstance(read.made, Interview):
                 interviews[slug] = read.made
     if cache is not None:
-        cache._keep(root, kept)
+        cache._keep(root, kept, read_with)
         cache.parsed += parsed
         cache.reused += reused
 
     bank = builtin_bank()
     questions_path = root / options.questions_file
-    if questions_path.is_file():
+    if questions_path.is_file() and not people_only:
         note = Note(_relative(questions_path, root), start=1)
         met.append(note)
         # A questions_file set outside the notebook is the owner's choice; a
@@ -1428,6 +1608,7 @@ def read_notebook(
         if bank_node is not None:
             bank = read_bank(note, bank_node, "notebook", bank)
 
+    _by_title(contacts, interviews, references)
     dropped = _check_references(contacts, references)
     for slug in dropped:
         interviews.pop(slug, None)
@@ -1447,12 +1628,62 @@ def read_notebook(
 
     problems = [problem for note in met for problem in note.problems]
     problems.sort(key=lambda p: (p.path, p.line, p.severity, p.message))
+    notices = sorted((n for note in met for n in note.notices), key=lambda n: (n.path, n.line))
     return Notebook(
         contacts=MappingProxyType(dict(sorted(contacts.items()))),
         interviews=MappingProxyType(dict(sorted(interviews.items()))),
         bank=MappingProxyType(bank),
         problems=tuple(problems),
+        notices=tuple(notices),
     )
+
+
+def _by_title(
+    contacts: dict[str, Contact], interviews: dict[str, Interview], references: list[_Reference]
+) -> None:
+    """References to a contact whose slug was made from its title (``Dana
+    Whitlow.md`` is ``dana-whitlow``), written as the file name, the person's
+    name or a wikilink to either (``[[Dana Whitlow]]``): replaced by the
+    slug. A plain name that is not a file's title stays as written (and is
+    reported if it names no contact)."""
+    people = People(contacts)
+    titles = {
+        name_key(Path(c.path).stem): slug
+        for slug, c in contacts.items()
+        if Path(c.path).stem != slug
+    }
+
+    def meant(written: str | None) -> str | None:
+        if not written or written in contacts:
+            return None
+        text, target = unwrap(written)
+        found = titles.get(name_key(text))
+        return found or (people.named(text) if target is not None else None)
+
+    for slug, contact in list(contacts.items()):
+        if (found := meant(contact.introduced_by)) is not None:
+            contacts[slug] = replace(contact, introduced_by=found)
+    for slug, interview in list(interviews.items()):
+        changes: dict[str, Any] = {}
+        if (found := meant(interview.contact)) is not None:
+            changes["contact"] = found
+        referrals = tuple(
+            replace(r, contact=meant(r.contact) or r.contact) for r in interview.referrals
+        )
+        if referrals != interview.referrals:
+            changes["referrals"] = referrals
+        if changes:
+            interviews[slug] = replace(interview, **changes)
+    for index, ref in enumerate(references):
+        if (found := meant(ref.slug)) is not None:
+            references[index] = replace(ref, slug=found)
+
+
+def read_people(folder: Path, options: Options | None = None) -> Notebook:
+    """The people notes of a folder outside any notebook (an Obsidian vault's
+    ``People``), read as a contacts folder is; paths are relative to it."""
+    options = replace(options or Options(), contacts_dir=".")
+    return read_notebook(folder, options, people_only=True)
 
 
 def _unchanged(read: _Read | None, kind: str, slug: str, where: str, path: Path) -> _Read | None:
@@ -1475,13 +1706,21 @@ def _read_alone(
     folder: Path,
     boundaries: tuple[Path, ...],
     linked: bool,
+    title: str | None = None,
+    options: Options | None = None,
 ) -> _Read | None:
     """One note, read on its own; None, with the problem reported, when its
-    file cannot be read."""
+    file cannot be read. ``title``: a contact's file name written as a title
+    (``Dana Whitlow``)."""
     found = _read_note(note, path, folder, boundaries, linked)
     if found is None:
         return None
     raw, stamp = found
+    if kind == "contact" and is_index_title(title or slug) and not _opens_front_matter(raw):
+        note.info(
+            1, "not a person: an index note (no front-matter, and an index title); it is skipped"
+        )
+        return _Read(kind, slug, stamp, note, None, (), ())
     loaded = load_front_matter(note, raw)
     references: list[_Reference] = []
     question_ids: list[tuple[Note, int, str]] = []
@@ -1491,8 +1730,19 @@ def _read_alone(
         # The body is the file's tail: the line it starts on, for problems
         # found in it later (wikilinks).
         body_line = raw.count(b"\n") - body.count("\n") + 1
+        leftovers = _template_leftovers(note, raw, body_line)
         if kind == "contact":
-            made = read_contact(note, slug, node, body, references, body_line=body_line)
+            made = read_contact(
+                note,
+                slug,
+                node,
+                body,
+                references,
+                body_line=body_line,
+                title=title,
+                options=options,
+                leftovers=leftovers,
+            )
         else:
             made = read_interview(
                 note, slug, node, body, references, question_ids, body_line=body_line
@@ -1510,6 +1760,41 @@ def _read_alone(
         tuple((ref.line, ref.slug, ref.what) for ref in references),
         tuple((line, ident) for _, line, ident in question_ids),
     )
+
+
+def _opens_front_matter(raw: bytes) -> bool:
+    return raw.lstrip(b"\xef\xbb\xbf").startswith(b"---")
+
+
+def _template_leftovers(note: Note, raw: bytes, body_line: int) -> frozenset[int]:
+    """Warn about unrendered template syntax (``<% tp.date.now() %>``,
+    ``{{VALUE:company}}``, ``{{date}}``), outside fenced code; the lines of
+    the front-matter that hold it."""
+    lines: set[int] = set()
+    if b"<%" not in raw and b"{{" not in raw:
+        return frozenset()
+    fence: str | None = None
+    text = raw.decode("utf-8-sig", "replace")
+    for number, line in enumerate(text.split("\n"), 1):
+        in_body = number >= body_line
+        stripped = line.lstrip()
+        if in_body and stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            continue
+        if fence is not None:
+            continue
+        piece = leftover(line)
+        if piece is None:
+            continue
+        where = "the note" if in_body else "this value"
+        note.warning(
+            number,
+            f"template syntax '{_clip(piece, 60)}' was never filled in; {where} is read "
+            "without it: write the value (or delete it)",
+        )
+        if not in_body:
+            lines.add(number)
+    return frozenset(lines)
 
 
 def _boundaries(folder: Path) -> tuple[Path, ...]:

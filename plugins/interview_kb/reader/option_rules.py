@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..core.model import Options
+from ..core.obsidian import SYNONYM_FIELDS
 from ..core.vocab import Policy, PublishMode, values
 
 
@@ -157,6 +158,44 @@ def choice(kind: type[StrEnum], hint: str) -> Callable[[object], StrEnum]:
     return check
 
 
+def key_table(value: object) -> tuple[tuple[str, str], ...]:
+    """``keys:``: contact fields and the note keys that stand for them,
+    ``{organization: [firm], role: position}``, as (field, key) pairs."""
+    if value == ():  # the default, as MkDocs passes it
+        return ()
+    if not isinstance(value, dict):
+        raise OptionError(
+            f"expected a mapping such as {{organization: [firm]}}, got {_shown(value)}"
+        )
+    pairs: list[tuple[str, str]] = []
+    for name, keys in value.items():
+        if name not in SYNONYM_FIELDS:
+            raise OptionError(
+                f"{_shown(name)} is not a field other keys can stand for; "
+                f"use one of {', '.join(SYNONYM_FIELDS)}"
+            )
+        listed = [keys] if isinstance(keys, str) else keys
+        if not isinstance(listed, list) or not all(isinstance(k, str) and k for k in listed):
+            raise OptionError(f"{name}: expected a key or a list of keys, got {_shown(keys)}")
+        pairs.extend((name, key) for key in listed)
+    return tuple(pairs)
+
+
+def where_tags(value: object) -> tuple[str, ...]:
+    """``contacts_where:``: ``{tags: people}`` or ``{tags: [people, person]}``."""
+    if value == ():
+        return ()
+    tags = value.get("tags") if isinstance(value, dict) and set(value) == {"tags"} else None
+    listed = [tags] if isinstance(tags, str) else tags
+    if (
+        not isinstance(listed, list)
+        or not listed
+        or not all(isinstance(t, str) and t.strip("# ") for t in listed)
+    ):
+        raise OptionError(f"expected a mapping such as {{tags: people}}, got {_shown(value)}")
+    return tuple(t.strip("# ").casefold() for t in listed)
+
+
 RULES: dict[str, Callable[[object], object]] = {
     "contacts_dir": folder,
     "interviews_dir": folder,
@@ -180,6 +219,8 @@ RULES: dict[str, Callable[[object], object]] = {
     "plan_role_interest": whole,
     "plan_organization_interest": whole,
     "plan_junior_share": fraction,
+    "keys": key_table,
+    "contacts_where": where_tags,
 }
 
 

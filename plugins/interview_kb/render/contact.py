@@ -49,5 +49,6 @@ def render_contact_page(
         "timeline": Markup(render_contact_timeline(renderer, contact.slug)),
     }
     context["backlinks"] = renderer.site.linked.backlinks.get(source, [])
+    context["organization_page"] = renderer.site.linked.fields.get(source, {}).get("organization")
     body = renderer.site.linked.bodies.get(source, contact.body)
     return renderer.render("contact.md.j2", source, body=body, **context)

@@ -108,6 +108,11 @@ class Resolver:
         self.files: dict[str, str] = {c.path: contact_page(s) for s, c in notebook.contacts.items()}
         self.files.update({i.path: interview_page(s) for s, i in notebook.interviews.items()})
         self.images = images or {}  # file name (folded) -> site path
+        # Names a contact's field links to ("[[Acme Robotics]]" as its
+        # organization): a wikilink to one with no note is that text, not a mistake.
+        self.named_in_fields = {
+            name_key(target) for c in notebook.contacts.values() for _, target in c.links
+        }
         self._nearest: Nearest | None = None
         self._suggested: dict[str, str | None] = {}
 
@@ -276,6 +281,8 @@ def _wikilink(
     # note's title.
     by_slug = " ".join(target.split()).casefold() in resolver.pages
     shown = alias or (resolver.labels.get(found, target) if found and by_slug else target)
+    if found is None and name_key(target) in resolver.named_in_fields:
+        return escape_line(alias or target)
     if found is None:
         suggestion = resolver.suggestion(target)
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
@@ -337,6 +344,9 @@ class LinkedNotes:
     bodies: dict[str, str]
     backlinks: dict[str, list[Mention]]
     problems: list[Problem]
+    # A contact's page to the pages its wikilinked fields lead to
+    # ({"organization": "contacts/acme-robotics.md"}), where a note of that name exists.
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def link_notes(
@@ -355,6 +365,7 @@ def link_notes(
     resolver = Resolver(notebook, images, docs_folder)
     links = Links()
     bodies: dict[str, str] = {}
+    fields: dict[str, dict[str, str]] = {}
     for source, text in sorted((docs or {}).items()):
         bodies[source] = rewrite_body(text, source, f"docs/{source}", 1, resolver, links)
     for slug, contact in notebook.contacts.items():
@@ -367,6 +378,9 @@ def link_notes(
                 contact_page(contact.introduced_by),
                 Mention(page, contact.name, f"{contact.name} was introduced by this person."),
             )
+        for name, linked_name in contact.links:
+            if (leads_to := resolver.page(linked_name)) is not None and leads_to != page:
+                fields.setdefault(page, {})[name] = leads_to
     for slug, interview in notebook.interviews.items():
         page = interview_page(slug)
         label = resolver.labels[page]
@@ -390,7 +404,7 @@ def link_notes(
                 links.mention(target, Mention(page, label, f"Referred in this conversation{note}"))
     for found in links.backlinks.values():
         found.sort(key=lambda m: (m.source, m.context))
-    return LinkedNotes(bodies, links.backlinks, links.problems)
+    return LinkedNotes(bodies, links.backlinks, links.problems, fields)
 
 
 def link_problems(
