@@ -62,6 +62,7 @@ NAV_ORDER = (
     "index.md",
     "follow-ups.md",
     "contacts.md",
+    "organizations.md",
     "interviews.md",
     "questions.md",
     "timeline.md",

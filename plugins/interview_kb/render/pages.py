@@ -17,7 +17,7 @@ from ..core.model import (
     Notebook,
     Options,
 )
-from ..core.paths import contact_page, interview_page
+from ..core.paths import contact_page, interview_page, organization_page
 from ..reader.body_limits import body_fits
 from .contact import render_contact_page
 from .contacts import render_contacts
@@ -29,6 +29,7 @@ from .interview import render_interview_page
 from .interviews import render_interviews
 from .links import LinkedNotes
 from .network import render_network
+from .organizations import ORGANIZATIONS_PAGE, render_organization_page, render_organizations
 from .questions import render_questions
 from .reflections import render_reflections
 from .site import Renderer, Site, plain_body
@@ -82,7 +83,10 @@ def render_pages(
         "timeline.md": NOT_SEARCHED + render_timeline(renderer),
         "reflections.md": NOT_SEARCHED + render_reflections(renderer),
         "network.md": render_network(renderer),
+        ORGANIZATIONS_PAGE: render_organizations(renderer),
     }
+    for org in site.organizations:
+        pages[organization_page(org.slug)] = render_organization_page(renderer, org)
     for contact in notebook.contacts.values():
         pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
     for interview in notebook.interviews.values():
