@@ -22,6 +22,7 @@ from .plugin_a11y import name_task_checkboxes
 from .plugin_config import PluginConfig
 from .plugin_html import HtmlStash, squeeze_html
 from .plugin_private_site import ROBOTS_TXT, add_noindex, deploy_refusal
+from .plugin_tags import add_tags_plugin
 from .reader.body_limits import body_problems
 from .reader.notes import NoteCache
 from .reader.option_rules import OptionError, check_against
@@ -61,6 +62,7 @@ ROBOTS_PAGE = "robots.txt"
 NAV_ORDER = (
     "index.md",
     "follow-ups.md",
+    "pipeline.md",
     "contacts.md",
     "organizations.md",
     "interviews.md",
@@ -68,6 +70,7 @@ NAV_ORDER = (
     "timeline.md",
     "reflections.md",
     "network.md",
+    "tags.md",
 )
 
 
@@ -125,6 +128,8 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, settings)
         assets.add_to_config(config)
+        if self.options.publish == "notebook":
+            add_tags_plugin(config, serving=self.cache is not None)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

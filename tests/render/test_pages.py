@@ -215,3 +215,24 @@ def test_an_interview_page_links_to_the_organization(write_notebook: WriteNotebo
     )
     guide = render_pages(read_notebook(root), TODAY, Options(publish=PublishMode.GUIDE))
     assert not [p for p in guide if "organization" in p]
+
+
+def test_pipeline_board(pages: dict[str, str]) -> None:
+    board = pages["pipeline.md"]
+    titles = re.findall(r'<h2 id="ikb-column-[a-z-]+">([^<]+) <span', board)
+    assert titles == [
+        "Not contacted",
+        "Asked",
+        "Replied",
+        "Scheduled",
+        "Interviewed",
+        "Closed or moved on",
+    ]
+    # Jane replied (no item open); Bob was interviewed and owes a referral.
+    replied = board.split('id="ikb-column-replied"')[1].split("</section>")[0]
+    assert '<a href="../contacts/jane-doe/">Jane Doe</a>' in replied
+    assert "nothing due" in replied
+    interviewed = board.split('id="ikb-column-interviewed"')[1].split("</section>")[0]
+    assert '<a href="../contacts/bob-ray/">Bob Ray</a>' in interviewed
+    assert "<strong>Next: Referral</strong>, due 2026-11-10" in interviewed
+    assert "<script" not in board
