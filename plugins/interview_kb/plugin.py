@@ -58,6 +58,9 @@ EXTENSIONS: dict[str, dict[str, object]] = {
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
+# Folders of one page per note or organization: reached from their index
+# pages, kept out of the sidebar.
+NOT_IN_NAV = (*NOTE_FOLDERS, "organizations/")
 ROBOTS_PAGE = "robots.txt"
 NAV_ORDER = (
     "index.md",
@@ -198,7 +201,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                     "rename it so both can be shown"
                 )
                 continue
-            note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
+            note_page = src_uri.startswith(NOT_IN_NAV) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         assets.add_to_files(files, config)

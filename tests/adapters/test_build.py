@@ -134,6 +134,12 @@ def test_tags_are_links_with_a_minimal_config(
         encoding="utf-8"
     )
     assert (site / "pipeline/index.html").is_file()
+    # An organization's page is reached from organizations/, not the sidebar.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="organizations/" class="md-nav__link' in home
+    assert 'href="organizations/northwind-health/" class="md-nav__link' not in home
+    assert 'href="pipeline/" class="md-nav__link' in home
+    assert 'href="tags/" class="md-nav__link' in home
 
 
 BROKEN = {
