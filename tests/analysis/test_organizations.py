@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from interview_kb.analysis.followups import due_items
+from interview_kb.analysis.followups import Item, due_items
 from interview_kb.analysis.organizations import organization_slugs, organizations
-from interview_kb.core.model import Options
+from interview_kb.core.model import Notebook, Options
 from interview_kb.core.vocab import Interest, Policy
 
+from ..conftest import LINEAR_ENOUGH, growth
 from .test_followups import book, person, talk
 
 TODAY = date(2026, 11, 20)
@@ -88,3 +89,19 @@ def test_three_b_seven_names_who_else_to_ask() -> None:
     (acme,) = organizations(notebook, TODAY, THREE_B_SEVEN, items)
     assert [c.slug for c in acme.waiting] == ["ann"]
     assert [c.slug for c in acme.could_ask] == ["bo", "cy"]
+
+
+def test_cost_grows_with_the_notebook_not_its_square() -> None:
+    def prepare(size: int) -> tuple[Notebook, list[Item]]:
+        notebook = book(
+            *(
+                person(f"p{n:05d}", ("2026-11-01", "request"), organization=f"Org {n // 2}")
+                for n in range(size)
+            )
+        )
+        return notebook, due_items(notebook, TODAY, Options())
+
+    def run(data: tuple[Notebook, list[Item]]) -> object:
+        return organizations(data[0], TODAY, Options(), data[1])
+
+    assert growth(prepare, run, 400) < LINEAR_ENOUGH

@@ -87,6 +87,11 @@ def organizations(
         key = organization_key(contact.organization)
         if key is not None:
             people.setdefault(key, []).append(contact)
+    # Items by contact once, so that each organization costs its own people only.
+    by_contact: dict[str, list[Item]] = {}
+    for item in items:
+        by_contact.setdefault(item.contact, []).append(item)
+    order = {id(item): n for n, item in enumerate(items)}  # the follow-ups page's order
     three_b_seven = options.follow_up_policy == Policy.THREE_B_SEVEN
     found: list[Organization] = []
     for key, contacts in people.items():
@@ -94,8 +99,8 @@ def organizations(
         interviews = sorted(
             (i for c in contacts for i in notebook.interviews_of(c.slug)), key=interview_order
         )
-        members_slugs = {c.slug for c in contacts}
-        open_items = tuple(i for i in items if i.contact in members_slugs)
+        mine = [i for c in contacts for i in by_contact.get(c.slug, ())]
+        open_items = tuple(sorted(mine, key=lambda i: order[id(i)]))
         found.append(
             Organization(
                 slug=slugs[key],
