@@ -22,6 +22,7 @@ from .plugin_a11y import name_task_checkboxes
 from .plugin_config import PluginConfig
 from .plugin_html import HtmlStash, squeeze_html
 from .plugin_private_site import ROBOTS_TXT, add_noindex, deploy_refusal
+from .plugin_tags import add_tags_plugin
 from .reader.body_limits import body_problems
 from .reader.notes import NoteCache
 from .reader.option_rules import OptionError, check_against
@@ -57,16 +58,22 @@ EXTENSIONS: dict[str, dict[str, object]] = {
 }
 
 NOTE_FOLDERS = ("contacts/", "interviews/")
+# Folders of one page per note or organization: reached from their index
+# pages, kept out of the sidebar.
+NOT_IN_NAV = (*NOTE_FOLDERS, "organizations/")
 ROBOTS_PAGE = "robots.txt"
 NAV_ORDER = (
     "index.md",
     "follow-ups.md",
+    "pipeline.md",
     "contacts.md",
+    "organizations.md",
     "interviews.md",
     "questions.md",
     "timeline.md",
     "reflections.md",
     "network.md",
+    "tags.md",
 )
 
 
@@ -124,6 +131,8 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 config.markdown_extensions.append(name)
                 config.mdx_configs.setdefault(name, settings)
         assets.add_to_config(config)
+        if self.options.publish == "notebook":
+            add_tags_plugin(config, serving=self.cache is not None)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -195,7 +204,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                     "rename it so both can be shown"
                 )
                 continue
-            note_page = src_uri.startswith(NOTE_FOLDERS) and src_uri.endswith(".md")
+            note_page = src_uri.startswith(NOT_IN_NAV) and src_uri.endswith(".md")
             inclusion = InclusionLevel.NOT_IN_NAV if note_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         assets.add_to_files(files, config)

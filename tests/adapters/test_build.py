@@ -109,6 +109,39 @@ def test_tags_reach_the_page_meta(write_notebook: WriteNotebook, log_guard: LogG
     assert "<b>bold</b>" not in page
 
 
+def test_tags_are_links_with_a_minimal_config(
+    write_notebook: WriteNotebook, log_guard: LogGuard
+) -> None:
+    # MINIMAL_CONFIG does not list Material's tags plugin: the notebook turns it on.
+    root = write_notebook(
+        {
+            **SMALL,
+            "contacts/bob-ray.md": "---\nname: Bob Ray\ntags: [ux-research, '<b>x</b>']\n---\n",
+        }
+    )
+    site = build_site(root)
+    tags = (site / "tags/index.html").read_text(encoding="utf-8")
+    section = tags.split('id="tag:ux-research"')[1].split("<h2")[0]
+    for name in ("Jane Doe", "Bob Ray", "2026-11-10"):  # both people and the interview
+        assert name in section, name
+    assert "<b>x</b>" not in tags
+    jane = (site / "contacts/jane-doe/index.html").read_text(encoding="utf-8")
+    assert 'href="../../tags/#tag:ux-research"' in jane
+    interview = (site / "interviews/2026-11-10-jane-doe/index.html").read_text(encoding="utf-8")
+    assert 'href="../../tags/#tag:ux-research"' in interview
+    # The board and the organization pages are built too.
+    assert "Northwind Health" in (site / "organizations/northwind-health/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert (site / "pipeline/index.html").is_file()
+    # An organization's page is reached from organizations/, not the sidebar.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="organizations/" class="md-nav__link' in home
+    assert 'href="organizations/northwind-health/" class="md-nav__link' not in home
+    assert 'href="pipeline/" class="md-nav__link' in home
+    assert 'href="tags/" class="md-nav__link' in home
+
+
 BROKEN = {
     **SMALL,
     "contacts/broken.md": "---\nname: [Oops\n---\n",

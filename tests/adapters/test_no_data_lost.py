@@ -224,6 +224,8 @@ def reading_runs(out: Path, inputs: Path) -> list[list[str]]:
         ["export", "ics"],
         ["export", "ics", "-o", "-"],
         ["export", "ics", "-o", str(out / "follow-ups.ics")],
+        ["export", "csv", "contacts", "-o", str(out / "contacts.csv")],
+        ["export", "csv", "interviews", "-o", str(out / "interviews.csv")],
         ["guide"],
         ["guide", "--review"],
         ["guide", "--review", "--format", "json"],
@@ -268,7 +270,13 @@ def test_reading_commands_and_builds_leave_every_file_as_it_was(
     assert list(elsewhere.iterdir()) == [], "a command wrote into the working folder"
     assert (out / "follow-ups.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert (out / "generated" / "contacts" / "priya-raman.md").is_file()
-    assert sorted(p.name for p in out.iterdir()) == ["follow-ups.ics", "generated"]
+    assert (out / "contacts.csv").read_bytes().startswith(b"\xef\xbb\xbfslug,name,")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "contacts.csv",
+        "follow-ups.ics",
+        "generated",
+        "interviews.csv",
+    ]
 
 
 def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
@@ -301,6 +309,8 @@ def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
         ["new", "interview", "nobody-at-all"],
         ["export", "ics", "-o", str(root / "contacts" / "priya-raman.md")],
         ["export", "ics", "-o", str(root / "questions.yml")],
+        ["export", "csv", "contacts", "-o", str(root / "contacts" / "priya-raman.md")],
+        ["export", "csv", "teams", "-o", str(out / "teams.csv")],
         ["generate", str(root)],
         ["generate", str(root / "contacts")],
         ["generate", str(root / "interviews" / "pages")],
@@ -500,6 +510,7 @@ def test_new_files_get_the_permissions_of_any_new_file(
         for args in [
             *(edit.args for edit in WRITES.values() if edit.created),
             ("export", "ics", "-o", str(out / "follow-ups.ics")),
+            ("export", "csv", "contacts", "-o", str(out / "contacts.csv")),
             ("generate", str(out / "generated")),
         ]:
             invoke(root, *(arg.format(inputs=inputs) for arg in args))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -20,6 +22,10 @@ KEY_PAGES = [
     "timeline/",
     "reflections/",
     "network/",
+    "pipeline/",
+    "organizations/",
+    "organizations/kestrel-analytics/",
+    "tags/",
 ]
 
 # How far the page can be scrolled sideways: 0 when nothing sticks out. Tables
@@ -55,11 +61,74 @@ def test_no_page_scrolls_sideways_on_a_phone(open_page: OpenPage, site: Site) ->
     assert page.evaluate(SIDEWAYS) > 1
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_board_stacks_its_columns_on_a_phone(
+    open_page: OpenPage, site: Site, scheme: str
+) -> None:
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
+    response = page.goto(site.url + "pipeline/")
+    assert response is not None and response.ok
+    columns = page.locator(".ikb-board__column")
+    expect(columns).to_have_count(6)
+    boxes = [columns.nth(i).bounding_box() for i in range(6)]
+    assert all(box is not None for box in boxes)
+    lefts = {round(box["x"]) for box in boxes if box is not None}
+    assert len(lefts) == 1, f"columns side by side at 375 px: {boxes}"
+    assert all(box is not None and box["x"] + box["width"] <= PHONE["width"] for box in boxes)
+    # Every card names a contact and says what to do next.
+    cards = page.locator(".ikb-card")
+    assert cards.count() >= 10
+    for i in range(cards.count()):
+        expect(cards.nth(i).locator(".ikb-card__name a")).to_be_visible()
+        expect(cards.nth(i).locator(".ikb-card__next")).to_contain_text("Next")
+    assert page.evaluate(SIDEWAYS) <= 1
+    # The card stands out from its column in either scheme.
+    card, column = page.evaluate(
+        """() => [document.querySelector('.ikb-card'), document.querySelector('.ikb-board__column')]
+            .map(e => getComputedStyle(e).backgroundColor)"""
+    )
+    assert card != column
+
+
+def test_the_board_sets_columns_side_by_side_on_a_desktop(open_page: OpenPage, site: Site) -> None:
+    page = open_page(viewport=DESKTOP)
+    page.goto(site.url + "pipeline/")
+    columns = page.locator(".ikb-board__column")
+    lefts = {round(box["x"]) for i in range(6) if (box := columns.nth(i).bounding_box())}
+    assert len(lefts) >= 3
+
+
+def test_an_organization_page_on_a_phone(open_page: OpenPage, site: Site) -> None:
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(site.url + "contacts/aisha-bello/")
+    page.locator("article").get_by_role("link", name="Kestrel Analytics").first.click()
+    expect(page.locator("article h1")).to_contain_text("Kestrel Analytics")
+    expect(page.get_by_role("heading", name="People there")).to_be_visible()
+    expect(page.locator("article").get_by_role("link", name="Aisha Bello").first).to_be_visible()
+    assert page.evaluate(SIDEWAYS) <= 1
+
+
+def test_a_tag_leads_to_its_people_on_a_phone(open_page: OpenPage, site: Site) -> None:
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto(site.url + "contacts/mei-lin-zhou/")
+    tag = page.locator("article a.md-tag").first
+    expect(tag).to_be_visible()
+    name = tag.inner_text().strip()
+    tag.click()
+    expect(page).to_have_url(re.compile(r"/tags/#tag:"))
+    section = page.locator(f'h2[id="tag:{name}"] + ul')
+    expect(section.get_by_role("link", name="Mei Lin Zhou", exact=True)).to_be_visible()
+    assert page.evaluate(SIDEWAYS) <= 1
+
+
 SHOTS = {
     "home": "",
     "contact": "contacts/mei-lin-zhou/",
     "follow-ups": "follow-ups/",
     "questions": "questions/",
+    "pipeline": "pipeline/",
+    "organization": "organizations/kestrel-analytics/",
+    "tags": "tags/",
 }
 
 

@@ -156,6 +156,11 @@ GENERATED = [
     "timeline/index.html",
     "reflections/index.html",
     "network/index.html",
+    "organizations/index.html",
+    "pipeline/index.html",
+    "tags/index.html",
+    # The organization named by the payload: its name folded as slugs are.
+    "organizations/title-script-alert-1-script-img-src-x-onerror-alert-1-b-i-x-javascript-alert-1/index.html",
 ]
 
 
@@ -256,6 +261,9 @@ SHOWN = {
     "timeline/index.html": 6,
     "reflections/index.html": 12,
     "network/index.html": 4,
+    "organizations/index.html": 1,
+    "pipeline/index.html": 2,
+    GENERATED[-1]: 3,
     "index.html": 8,
 }
 

@@ -178,6 +178,10 @@ def test_guide_holds_nothing_private(tmp_path: Path, log_guard: LogGuard) -> Non
     assert not (site / "contacts").exists()
     assert not (site / "interviews").exists()
     assert not (site / "follow-ups.ics").exists()
+    assert not (site / "organizations").exists()
+    assert not (site / "pipeline").exists()
+    assert not (site / "tags").exists()
+    assert "zqpaorg" not in text.lower()
 
 
 def test_group_guide_from_several_notebooks(tmp_path: Path, log_guard: LogGuard) -> None:

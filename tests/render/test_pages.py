@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from interview_kb.core.model import Options
+from interview_kb.core.vocab import PublishMode
 from interview_kb.plugin_html import squeeze_html
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.markup import escape, escape_line, external_href, mailto
@@ -180,3 +181,58 @@ def test_squeezed_pages_lose_only_indentation_and_blank_lines() -> None:
     assert words.findall(squeezed) == words.findall(page)
     # An element left open keeps nothing from being squeezed after it.
     assert squeeze_html("<code>open\n  <p>a\n  b</p>") == "<code>open\n<p>a\nb</p>"
+
+
+def test_organization_pages_and_links(pages: dict[str, str]) -> None:
+    # FULL_CONTACT works at Northwind Health; Bob names no organization.
+    assert [p for p in pages if p.startswith("organizations")] == [
+        "organizations.md",
+        "organizations/northwind-health.md",
+    ]
+    link = '<a href="../../organizations/northwind-health/">Northwind Health</a>'
+    assert link in pages["contacts/jane-doe.md"]
+    assert "organizations/" not in pages["contacts/bob-ray.md"]
+    page = pages["organizations/northwind-health.md"]
+    assert '<a href="../../contacts/jane-doe/">Jane Doe</a>' in page
+    assert "<td>Staff UX Researcher</td><td>replied</td>" in page
+    assert "Who else there you could ask" not in page  # only under 3b7
+    index = pages["organizations.md"]
+    assert '<a href="northwind-health/">Northwind Health</a>' in index
+
+
+def test_an_interview_page_links_to_the_organization(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(
+        {
+            "contacts/bob-ray.md": BOB.replace(
+                "name: Bob Ray", "name: Bob Ray\norganization: Acme"
+            ),
+            "interviews/2026-11-03-bob-ray.md": FULL_INTERVIEW,
+        }
+    )
+    pages = render_pages(read_notebook(root), TODAY, Options())
+    assert (
+        '<a href="../../organizations/acme/">Acme</a>' in pages["interviews/2026-11-03-bob-ray.md"]
+    )
+    guide = render_pages(read_notebook(root), TODAY, Options(publish=PublishMode.GUIDE))
+    assert not [p for p in guide if "organization" in p]
+
+
+def test_pipeline_board(pages: dict[str, str]) -> None:
+    board = pages["pipeline.md"]
+    titles = re.findall(r'<h2 id="ikb-column-[a-z-]+">([^<]+) <span', board)
+    assert titles == [
+        "Not contacted",
+        "Asked",
+        "Replied",
+        "Scheduled",
+        "Interviewed",
+        "Closed or moved on",
+    ]
+    # Jane replied (no item open); Bob was interviewed and owes a referral.
+    replied = board.split('id="ikb-column-replied"')[1].split("</section>")[0]
+    assert '<a href="../contacts/jane-doe/">Jane Doe</a>' in replied
+    assert "nothing due" in replied
+    interviewed = board.split('id="ikb-column-interviewed"')[1].split("</section>")[0]
+    assert '<a href="../contacts/bob-ray/">Bob Ray</a>' in interviewed
+    assert "<strong>Next: Referral</strong>, due 2026-11-10" in interviewed
+    assert "<script" not in board

@@ -6,15 +6,10 @@ import re
 from collections.abc import Container
 from datetime import date
 
-from ..core.slugs import MAX_SLUG_LENGTH, is_slug, slug_of
+from ..core.slugs import MAX_SLUG_LENGTH, free_slug, is_slug, slug_of
 from .errors import AuthoringError
 
 __all__ = ["MAX_SLUG_LENGTH", "free_slug", "interview_slug", "is_slug", "normalize_url", "slugify"]
-
-# Names Windows refuses as file names, whatever the extension.
-_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
 
 
 def slugify(text: str) -> str:
@@ -29,15 +24,6 @@ def slugify(text: str) -> str:
             "give one with --slug (for example --slug wang-wei)"
         )
     return slug
-
-
-def free_slug(base: str, taken: Container[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... : the first that is not taken."""
-    candidate, number = base, 1
-    while candidate in taken or candidate in _RESERVED:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
 
 
 def interview_slug(day: date, contact: str, taken: Container[str]) -> str:

@@ -1,4 +1,4 @@
-"""The commands that read the notebook: check, due, stats, contacts, questions, export ics."""
+"""The commands that read the notebook: check, due, stats, contacts, questions, export."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from ..core.model import (
 )
 from ..core.wording import count_of, month_title, percent, weekday_date
 from .app import config_option, format_option, load_setup, main
-from .files import refresh_file
+from .files import refresh_file, write_new_file
 
 # The commands that write notes import authoring (and with it Jinja2) when
 # they run, as other commands import what only they need: `check` starts
@@ -328,6 +328,35 @@ def export_ics(
         return
     replaced = refresh_file(Path(output), data, written_by_export, "export ics")
     click.echo(f"{'Replaced' if replaced else 'Wrote'} {output}", err=True)
+
+
+@export.command("csv")
+@click.argument("notes", type=click.Choice(["contacts", "interviews"]))
+@config_option
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), required=True, help="Write to this new file."
+)
+@click.option("--today", help="Compute statuses as if today were this date, written YYYY-MM-DD.")
+def export_csv(notes: str, config_file: str, output: str, today: str | None) -> None:
+    """Contacts or interviews as a spreadsheet: one row per note, a column per field.
+
+    UTF-8 with a byte-order mark, so that Excel and LibreOffice read accents
+    right; lists are one entry per line inside their cell. Note bodies are not
+    included.
+    """
+    from ..render.spreadsheet import contacts_csv, interviews_csv
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    day = setup.today(today)
+    if notes == "contacts":
+        data = contacts_csv(notebook, day, setup.options)
+        count = len(notebook.contacts)
+    else:
+        data = interviews_csv(notebook, day)
+        count = len(notebook.interviews)
+    write_new_file(Path(output), data)
+    click.echo(f"Wrote {output}: {count_of(count, notes[:-1])}", err=True)
 
 
 @main.command()

@@ -11,3 +11,8 @@ def contact_page(slug: str) -> str:
 def interview_page(slug: str) -> str:
     """Source path of an interview's page."""
     return f"interviews/{slug}.md"
+
+
+def organization_page(slug: str) -> str:
+    """Source path of an organization's page."""
+    return f"organizations/{slug}.md"

@@ -1,10 +1,12 @@
-"""Slugs made from names: the file names of new notes, and the slugs of notes
-whose file name is a title (``Dana Whitlow.md`` is ``dana-whitlow``)."""
+"""Slugs made from names: the one folding of a text into ``a-z0-9`` and
+dashes, for the file names of new notes, the slugs of notes whose file name
+is a title (``Dana Whitlow.md`` is ``dana-whitlow``) and organizations' pages."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans(
@@ -36,6 +38,10 @@ _UNSAFE = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 MAX_SLUG_LENGTH = 80
+# Names Windows refuses as file names, whatever the extension.
+RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
 
 
 def slug_of(text: str) -> str:
@@ -62,3 +68,13 @@ def is_title(stem: str) -> bool:
     """True for a file name written as a title, with spaces or capitals
     (``Dana Whitlow``), as Obsidian names notes: its slug is ``slug_of`` it."""
     return (any(c.isspace() for c in stem) or stem != stem.lower()) and bool(slug_of(stem))
+
+
+def free_slug(base: str, taken: Container[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... : the first that is not taken
+    (nor a name Windows refuses)."""
+    candidate, number = base, 1
+    while candidate in taken or candidate in RESERVED:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

@@ -17,7 +17,7 @@ from ..core.model import (
     Notebook,
     Options,
 )
-from ..core.paths import contact_page, interview_page
+from ..core.paths import contact_page, interview_page, organization_page
 from ..reader.body_limits import body_fits
 from .contact import render_contact_page
 from .contacts import render_contacts
@@ -29,6 +29,8 @@ from .interview import render_interview_page
 from .interviews import render_interviews
 from .links import LinkedNotes
 from .network import render_network
+from .organizations import ORGANIZATIONS_PAGE, render_organization_page, render_organizations
+from .pipeline import PIPELINE_PAGE, render_pipeline
 from .questions import render_questions
 from .reflections import render_reflections
 from .site import Renderer, Site, plain_body
@@ -37,6 +39,15 @@ from .timeline import render_timeline
 # Pages that gather what the note pages already say: kept out of the search
 # index, where they would only repeat each result (and double its size).
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+TAGS_PAGE = "tags.md"
+TAGS_TEXT = (
+    NOT_SEARCHED + "# Tags\n\n"
+    "Every tag of your contacts (the `tags` of a contact note), with the contacts and "
+    "interviews that have it. A tag on a page links here.\n\n"
+    "<!-- material/tags -->\n"
+)
 
 
 def render_pages(
@@ -84,11 +95,18 @@ def render_pages(
         "timeline.md": NOT_SEARCHED + render_timeline(renderer),
         "reflections.md": NOT_SEARCHED + render_reflections(renderer),
         "network.md": render_network(renderer),
+        ORGANIZATIONS_PAGE: render_organizations(renderer),
+        PIPELINE_PAGE: render_pipeline(renderer),
     }
+    for org in site.organizations:
+        pages[organization_page(org.slug)] = render_organization_page(renderer, org)
     for contact in notebook.contacts.values():
         pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
     for interview in notebook.interviews.values():
         pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
+    # Written as it is, not through a template: the marker must reach Material's
+    # tags plugin, which puts the list of every tag and its pages in its place.
+    pages[TAGS_PAGE] = TAGS_TEXT
     pages["follow-ups.ics"] = to_ics(site.items, notebook, today, site_url, directory_urls)
     own = site.linked.bodies.get("index.md", home) if home is not None else None
     # Hook (body_limits): the home page's own text, past a bound, as plain text.

@@ -14,10 +14,17 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from ..analysis.followups import Item, calendar_for, contact_status, due_items
+from ..analysis.followups import (
+    Item,
+    calendar_for,
+    contact_status,
+    due_items,
+    organization_key,
+)
+from ..analysis.organizations import Organization, organization_slugs, organizations
 from ..core.dates import Calendar
 from ..core.model import Contact, Notebook, Options
-from ..core.paths import contact_page, interview_page
+from ..core.paths import contact_page, interview_page, organization_page
 from ..core.people import People
 from ..core.urls import relative_url
 from ..core.wording import interview_label, plural
@@ -94,6 +101,21 @@ class Site:
         """Contacts by slug, name and alias: where a referral by name points."""
         return People(self.notebook.contacts)
 
+    @cached_property
+    def organization_slugs(self) -> dict[str, str]:
+        """``{organization key: slug}``: where a contact's organization has its page."""
+        return organization_slugs(self.notebook)
+
+    @cached_property
+    def organizations(self) -> list[Organization]:
+        """Every organization named by a contact, with its people and open items."""
+        return organizations(self.notebook, self.today, self.options, self.items)
+
+    def organization_slug(self, name: str | None) -> str | None:
+        """The slug of the organization's page, or None when it has none."""
+        key = organization_key(name)
+        return self.organization_slugs.get(key) if key is not None else None
+
     def status(self, contact: Contact) -> str:
         """The contact's status (see docs/notes.md, the ladder)."""
         return contact_status(self.notebook, contact, self.today, self.options)
@@ -118,12 +140,21 @@ class Site:
             label = text or interview_label(interview)
             return anchor(label, self.relative(source, interview_page(slug)))
 
+        def organization_link(name: str | None) -> Markup:
+            slug = self.organization_slug(name)
+            if slug is None or self.options.publish != "notebook":
+                return Markup(html_line(name or ""))
+            return anchor(
+                " ".join((name or "").split()), self.relative(source, organization_page(slug))
+            )
+
         def relative(target: str, fragment: str = "") -> Markup:
             return Markup(html_escape(self.relative(source, target, fragment)))
 
         return {
             "contact_link": contact_link,
             "interview_link": interview_link,
+            "organization_link": organization_link,
             "relative": relative,
         }
 

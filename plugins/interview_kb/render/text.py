@@ -37,6 +37,17 @@ def kind_label(kind: FollowUpKind) -> str:
     assert_never(kind)
 
 
+#: Titles of the pipeline board's columns (``analysis.board.COLUMNS``).
+BOARD_TITLES = {
+    "not-contacted": "Not contacted",
+    "asked": "Asked",
+    "replied": "Replied",
+    "scheduled": "Scheduled",
+    "interviewed": "Interviewed",
+    "closed": "Closed or moved on",
+}
+
+
 SECTIONS = (
     ("Overdue", "Nothing is overdue."),
     ("Due today", "Nothing is due today."),
