@@ -113,3 +113,15 @@ class FollowUpKind(StrEnum):
     RECONNECT = "reconnect"
     REFERRAL = "referral"
     PREPARE = "prepare"
+
+
+class DraftKind(StrEnum):
+    """The messages ``interview-kb draft`` writes (docs/notes.md, "Drafts")."""
+
+    REQUEST = "request"
+    FOLLOW_UP = "follow-up"
+    TRY_ANOTHER = "try-another"
+    THANK_YOU = "thank-you"
+    PROMISED = "promised"
+    RECONNECT = "reconnect"
+    REFERRAL = "referral"

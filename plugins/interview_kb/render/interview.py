@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..analysis.drafts import referral_draft
 from ..analysis.questions import suggested_questions
-from ..core.model import Interview
+from ..core.model import Interview, Referral
 from ..core.paths import interview_page
 from ..core.wording import interview_label
+from .items import message_view
 from .markup import external_href, html_text
 from .site import Renderer, link_if_url, page_meta
 from .text import interview_status
 
 
+def _referral_message(
+    renderer: Renderer, interview: Interview, referral: Referral
+) -> dict[str, Any] | None:
+    """The first message to a referral, until one is sent (rule 7's test)."""
+    notebook = renderer.site.notebook
+    slug = renderer.site.people.slug(referral.contact, referral.name)
+    if slug and (notebook.contacts[slug].outreach or notebook.interviews_of(slug)):
+        return None
+    found = referral_draft(renderer.site.notebook, interview, referral, renderer.site.people)
+    return message_view(found.to, found.email, found.draft)
+
+
 def render_interview_page(renderer: Renderer, interview: Interview) -> str:
     """The page of one interview."""
     notebook = renderer.site.notebook
+    held = interview.is_held(renderer.site.today)
     contact = notebook.contacts.get(interview.contact)
     name = contact.name if contact else interview.contact
     questions = []
@@ -42,9 +59,16 @@ def render_interview_page(renderer: Renderer, interview: Interview) -> str:
         title=f"{name}, {interview_label(interview)}",
         when=interview_label(interview),
         status=interview_status(interview, renderer.site.today),
-        held=interview.is_held(renderer.site.today),
+        held=held,
         questions=questions,
-        referrals=[(renderer.site.people.slug(r.contact, r.name), r) for r in interview.referrals],
+        referrals=[
+            (
+                renderer.site.people.slug(r.contact, r.name),
+                r,
+                _referral_message(renderer, interview, r) if held else None,
+            )
+            for r in interview.referrals
+        ],
         resources=resources,
         location_href=link_if_url(interview.location),
         suggestions=(
