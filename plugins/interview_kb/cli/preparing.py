@@ -14,11 +14,17 @@ from .app import BadInput, config_option, main
 @main.command()
 @click.argument("kind", type=click.Choice([kind.value for kind in DraftKind]))
 @click.argument("slug")
-@click.option("--to", "to", help="referral: the person referred (name or slug); try-another: "
-              "the contact to write to.")
+@click.option(
+    "--to",
+    "to",
+    help="referral: the person referred (name or slug); try-another: the contact to write to.",
+)
 @config_option
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
     show_default=True,
 )
 @click.option("--today", help="Draft as if today were this date, written YYYY-MM-DD.")

@@ -21,6 +21,7 @@ from ..core.dates import BadDate, parse_date
 from ..core.model import (
     Notebook,
     OutreachEvent,
+    Profile,
 )
 from ..core.people import People, name_key
 from ..core.suggest import closest
@@ -180,11 +181,20 @@ def open_in_editor(path: Path) -> None:
     show_default=True,
     help="Name of the configuration file to create in DIRECTORY.",
 )
-def init(directory: Path, add_missing: bool, site_name: str, config_name: str) -> None:
+@click.option(
+    "--ask/--no-ask",
+    default=None,
+    help="Ask for your profile (name, signature, ...) for profile.yml; by default only "
+    "when run in a terminal. Without it the keys are written commented out.",
+)
+def init(
+    directory: Path, add_missing: bool, site_name: str, config_name: str, ask: bool | None
+) -> None:
     """Start a new notebook in DIRECTORY (default: here).
 
-    Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml
-    and the guide pages in docs/: ready for `mkdocs serve`.
+    Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml,
+    profile.yml (you: it signs drafts) and the guide pages in docs/: ready for
+    `mkdocs serve`.
     """
     from ..authoring.starter import starter_files
 
@@ -200,7 +210,10 @@ def init(directory: Path, add_missing: bool, site_name: str, config_name: str) -
     name = _clean(site_name)
     if name is None:
         raise BadInput("--site-name is empty")
-    files = starter_files(name, config_name)
+    if ask is None:
+        ask = sys.stdin.isatty() and sys.stdout.isatty()
+    profile = _ask_profile() if ask and not (directory / "profile.yml").exists() else None
+    files = starter_files(name, config_name, profile)
     kept = [path for path in files if (directory / path).exists()]
     for path, text in files.items():
         if path in kept:
@@ -216,6 +229,27 @@ def init(directory: Path, add_missing: bool, site_name: str, config_name: str) -
         "Next: cd into the folder, run `mkdocs serve`, and add people with "
         '`interview-kb new contact "Jane Doe" --organization ...`'
     )
+
+
+def _ask_profile() -> Profile | None:
+    """The owner's profile, asked one line at a time; Enter skips a question."""
+    click.echo("Your profile signs the messages the notebook drafts (Enter skips a question).")
+
+    def answer(question: str) -> str | None:
+        return _clean(click.prompt(question, default="", show_default=False))
+
+    name = answer("Your name")
+    values = {
+        "name": name,
+        "signature": None,
+        "background": answer('Where you come from, after "I am" (a final-year biology student)'),
+        "exploring": answer("What you are exploring (careers in health data)"),
+        "introduction": answer("A sentence or two to introduce yourself"),
+    }
+    contact = answer("An e-mail address or link to sign with, under your name")
+    if name and contact:
+        values["signature"] = f"{name}\n{contact}"
+    return Profile(**values) if any(values.values()) else None
 
 
 @main.group()
