@@ -316,7 +316,8 @@ def test_new_interview(notebook: Path) -> None:
     )  # fmt: skip
     assert first.output.startswith("Created interviews/2026-11-20-jane-doe.md\n")
     assert "for a senior person" in first.output
-    assert "typical-day" not in first.output  # asked on 2026-11-10 already
+    # The referral question always; a question asked before may come again.
+    assert "who-else" in first.output
     # The same person on the same day: refused unless it is meant.
     again = invoke(notebook, "new", "interview", "Jane Doe", "--date", "2026-11-20", code=1)
     assert again.output == (
@@ -336,7 +337,7 @@ def test_new_interview(notebook: Path) -> None:
     )
     text = (notebook / "interviews/2026-11-20-jane-doe.md").read_text(encoding="utf-8")
     assert "  # - id: career-path" in text
-    assert "# - id: typical-day" not in text
+    assert "  # - id: who-else" in text
 
 
 def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:
@@ -346,7 +347,7 @@ def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:
     listed = {line.split()[0] for line in result.output.splitlines()[2:]}
     notebook_bank = read_notebook(notebook).bank
     assert listed and all(notebook_bank[i].suits("junior") for i in listed)
-    assert "typical-day" not in listed
+    assert "who-else" in listed
 
 
 @pytest.mark.parametrize(

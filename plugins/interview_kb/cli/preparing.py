@@ -64,3 +64,44 @@ def draft(
     click.echo(f"Subject: {found.draft.subject}")
     click.echo("")
     click.echo(found.draft.body)
+
+
+@main.command()
+@click.argument("interview")
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--today", help="Prepare as if today were this date, written YYYY-MM-DD.")
+def prepare(interview: str, config_file: str, output_format: str, today: str | None) -> None:
+    """The prep sheet of INTERVIEW (its slug): who, your ties, their organization,
+    logistics, your questions with what others answered, more questions, your
+    introduction and room to write. The interview's page shows the same sheet
+    while it is upcoming, and prints it on paper."""
+    from ..analysis.prep import prep_sheet
+    from ..core.suggest import closest
+    from ..render.prep import prep_json, prep_markdown
+    from .app import load_setup
+
+    setup = load_setup(config_file)
+    notebook = setup.read()
+    found = notebook.interviews.get(interview)
+    if found is None:
+        near = closest(interview, notebook.interviews, 3)
+        hint = f"; did you mean '{near}'?" if near else ": give its file name without .md"
+        raise BadInput(f"no interview '{interview}' in {setup.options.interviews_dir}/{hint}")
+    day = setup.today(today)
+    if not found.is_upcoming(day):
+        click.echo(
+            f"Note: {interview} is not upcoming on {day.isoformat()}; the sheet is for reference.",
+            err=True,
+        )
+    sheet = prep_sheet(notebook, found, day)
+    if output_format == "json":
+        click.echo(json.dumps(prep_json(sheet), indent=2, ensure_ascii=False))
+        return
+    click.echo(prep_markdown(sheet), nl=False)
