@@ -336,8 +336,10 @@ def test_new_interview(notebook: Path) -> None:
         "video",
     )
     text = (notebook / "interviews/2026-11-20-jane-doe.md").read_text(encoding="utf-8")
-    assert "  # - id: career-path" in text
     assert "  # - id: who-else" in text
+    suggested = [line.split()[3] for line in text.splitlines() if line.startswith("  # - id: ")]
+    bank = read_notebook(notebook).bank
+    assert len(suggested) == 8 and len({bank[i].category for i in suggested}) >= 6
 
 
 def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:

@@ -294,9 +294,13 @@ def suggestions(
         if question is not referral:
             groups.setdefault(question.category, []).append(question)
     order = sorted(groups, key=category_key)
+    # The referral question is its category's turn in the first round.
+    waiting = {referral.category} if referral is not None else set()
     while len(picked) < limit and any(groups.values()):
         for category in order:
-            if groups[category] and len(picked) < limit:
+            if category in waiting:
+                waiting.discard(category)
+            elif groups[category] and len(picked) < limit:
                 picked.append(groups[category].pop(0))
     return [Suggestion(question, why(question)) for question in picked[:limit]]
 

@@ -472,7 +472,7 @@ def new_interview(
     click.echo(f"Created {relative}")
     if suggestions:
         who = f" for a {person.seniority} person" if person.seniority else ""
-        click.echo(f"Questions not asked yet{who} (in the note, commented out):")
+        click.echo(f"Suggested questions{who}, a mix of kinds (in the note, commented out):")
         width = max(len(q.id) for q in suggestions)
         for question in suggestions:
             click.echo(f"  {question.id:<{width}}  {question.text}")
