@@ -63,10 +63,11 @@ def test_a_sheet_gathers_ties_colleagues_and_earlier_answers() -> None:
     assert [e.date for e in sheet.outreach] == [d]
     (colleague,) = sheet.colleagues
     assert colleague.name == "Bo Park"
-    assert [(q, a.summary) for q, a in colleague.said][0] == (
-        "What does a typical day look like?",
-        "Meetings.",
-    )
+    said = [(q, a.summary) for q, a in colleague.said]
+    assert said == [
+        ("What does a typical day look like?", "Meetings."),
+        ("Own question?", "Yes, often."),
+    ]
     first, second = sheet.questions
     assert first.summary == "Bo Park: Meetings."
     assert second.summary == "Nobody has answered it in your notes yet."
