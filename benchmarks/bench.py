@@ -122,13 +122,13 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from interview_kb import plugin as kb_plugin
+from interview_kb import pipeline as kb_pipeline
 
 config_file, site_dir = sys.argv[1], sys.argv[2]
 edited, rebuilds = Path(sys.argv[3]), int(sys.argv[4])
 serve_url = "http://127.0.0.1:8000/"
 reading = []
-read_notebook = kb_plugin.read_notebook
+read_notebook = kb_pipeline.read_notebook  # the plugin reads notes through the pipeline
 
 
 def timed_read(*args, **kwargs):
@@ -139,7 +139,7 @@ def timed_read(*args, **kwargs):
         reading.append(time.perf_counter() - start)
 
 
-kb_plugin.read_notebook = timed_read
+kb_pipeline.read_notebook = timed_read
 
 
 def get_config():
