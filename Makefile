@@ -75,6 +75,7 @@ lock: | $(BIN)/python  ## rewrite requirements/*.txt from pyproject.toml (then r
 	    --extra test pyproject.toml requirements/tools.in -o $(LOCK_TEST)
 	$(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	    --constraint $(LOCK_TEST) pyproject.toml requirements/tools.in -o $(LOCK_RUNTIME)
+	cp $(LOCK_RUNTIME) plugins/interview_kb/data/group-requirements.txt  # init --group writes it
 
 # The suite against the newest releases the registry serves today, in a venv of
 # its own: it shows a dependency's change on the day it appears, before the lock

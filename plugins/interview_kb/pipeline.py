@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from .core.model import Notebook, Options, Problem
-from .reader.notes import NoteCache, read_notebook, read_shared
+from .reader.notes import NoteCache, read_notebook
+from .reader.shared import read_shared
 from .render.links import ATTACHMENTS_DIR, LinkedNotes, find_attachments
 from .render.pages import render_pages
 

@@ -274,6 +274,9 @@ def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
         ["generate", str(root / "docs")],
         ["generate", str(out)],  # holds a file generate would write
         ["import", "csv", str(inputs / "Connections.csv")],  # no 'name' header
+        ["share", "--out", str(out)],  # holds files share did not write
+        ["share", "--out", str(root / "contacts")],
+        ["share", "--out", str(root)],
     ]
 
 

@@ -20,7 +20,8 @@ from mkdocs.config import load_config
 import interview_kb
 from interview_kb.cli import main
 from interview_kb.core.model import Options
-from interview_kb.reader.notes import read_notebook, read_shared, slug_problem
+from interview_kb.reader.notes import read_notebook, slug_problem
+from interview_kb.reader.shared import read_shared
 from interview_kb.render.pages import render_pages
 
 from ..conftest import LogGuard, WriteNotebook

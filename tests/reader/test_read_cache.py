@@ -19,7 +19,8 @@ from mkdocs.config import load_config
 
 from interview_kb.core.model import Notebook, Options
 from interview_kb.plugin import InterviewKbPlugin
-from interview_kb.reader.notes import NoteCache, read_notebook, read_shared
+from interview_kb.reader.notes import NoteCache, read_notebook
+from interview_kb.reader.shared import read_shared
 
 from ..conftest import LogGuard, WriteNotebook
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
-from ..core.model import BankQuestion, Contact, Interview, Notebook, fold
+from ..core.model import BankQuestion, Contact, Interview, Notebook, fold, interview_order
 from ..core.vocab import category_order
 from .redact import Redactor, notebook_terms
 
@@ -140,13 +140,16 @@ def public_guide(notebooks: Sequence[Notebook], today: date, *, group: bool = Fa
     # One redactor for every notebook (redact.py): a member may name another's contact.
     redact = Redactor(notebook_terms(notebooks))
     for number, notebook in enumerate(notebooks):
+        ranks = _ranks(notebook, today)
         for slug, interview in sorted(notebook.interviews.items()):
             if not interview.is_held(today):
                 continue
             key = (number, slug)
             contact = notebook.contacts.get(interview.contact)
             who = redact(attribution(contact))  # a tag may name the employer
-            order = f"{interview.date.isoformat()}/{number:04d}/{slug}"
+            # By month, then member, then the member's own order: a share
+            # bundle keeps no more than this, so bundles and notebooks agree.
+            order = f"{interview.date:%Y-%m}/{number:04d}/{ranks.get(slug, 0):06d}"
             if interview.share:
                 shared += 1
                 # A share list (share_only) shares the answers it names, no lesson.
@@ -198,6 +201,13 @@ def public_guide(notebooks: Sequence[Notebook], today: date, *, group: bool = Fa
         notebooks=sum(1 for n in notebooks if n.contacts or n.interviews),
         group=int(group),
     )
+
+
+def _ranks(notebook: Notebook, today: date) -> dict[str, int]:
+    """Each shared held interview's place among the notebook's, oldest first
+    (from 1); an interview read from a share bundle brings its own."""
+    shared = sorted(shared_interviews(notebook, today), key=interview_order)
+    return {i.slug: i.rank or n for n, i in enumerate(shared, start=1)}
 
 
 def _add_custom(

@@ -9,7 +9,7 @@ import yaml
 
 from ..core.model import Profile
 from .new_notes import ContactDraft, InterviewDraft, render_contact, render_interview
-from .yaml_text import yaml_environment
+from .yaml_text import YamlText, yaml_environment
 
 # Files of a new notebook copied from data/starter/: {path in the notebook: file}.
 STARTER_COPIES = {
@@ -64,4 +64,43 @@ def starter_files(
     }
     for target, name in STARTER_COPIES.items():
         files[target] = starter.joinpath(name).read_text(encoding="utf-8")
+    return dict(sorted(files.items()))
+
+
+# The pages a group's repository starts with: the guide and the pages its
+# links lead to (the note format, follow-up rules, plan); no notebook home.
+GROUP_COPIES = {
+    path: name
+    for path, name in STARTER_COPIES.items()
+    if path.startswith("docs/") and path != "docs/index.md"
+}
+CI_FILES = {"github": ".github/workflows/guide.yml", "gitlab": ".gitlab-ci.yml"}
+
+
+def group_files(site_name: str, version: str, ci: tuple[str, ...]) -> dict[str, str]:
+    """Every file of a group's guide repository (``init --group``): its
+    mkdocs.yml, README, the guide pages, ``members/``, the lock as
+    ``requirements.txt`` and the CI files named in ``ci`` (github, gitlab)."""
+    env = yaml_environment()
+    data = resources.files("interview_kb").joinpath("data")
+    # Values for the Markdown files as written; YAML-quoted in mkdocs.yml.
+    plain = {"site_name": YamlText(site_name)}
+    values: dict[str, object] = {
+        "site_name": site_name,
+        "version": YamlText(version),
+        "package": YamlText(f"interview-kb=={version}"),
+        "github": "github" in ci,
+        "gitlab": "gitlab" in ci,
+    }
+    files = {
+        "mkdocs.yml": env.get_template("group-mkdocs.yml.j2").render(values),
+        "README.md": env.get_template("group-README.md.j2").render(values | plain),
+        "members/README.md": env.get_template("group-members.md.j2").render(values | plain),
+        "requirements.txt": data.joinpath("group-requirements.txt").read_text(encoding="utf-8"),
+        ".gitignore": "site/\npublic/\n",
+    }
+    for name in ci:
+        files[CI_FILES[name]] = env.get_template(f"group-{name}.yml.j2").render(values)
+    for target, name in GROUP_COPIES.items():
+        files[target] = data.joinpath("starter", name).read_text(encoding="utf-8")
     return dict(sorted(files.items()))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..analysis.timeline import funnel
+from ..core.dates import BadDate, parse_date
 from ..core.model import (
     Notebook,
 )
@@ -344,10 +345,22 @@ def questions(config_file: str, output_format: str, today: str | None) -> None:
     is_flag=True,
     help="List every passage the guide will publish, blanks marked, and the words to check.",
 )
+@click.option(
+    "--bundle",
+    "bundle_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Review a share bundle (interview-kb share) instead of this notebook.",
+)
 @config_option
 @format_option
 @click.option("--today", help="Review as of this date (2026-11-20) instead of today.")
-def guide(show_review: bool, config_file: str, output_format: str, today: str | None) -> None:
+def guide(
+    show_review: bool,
+    bundle_dir: Path | None,
+    config_file: str,
+    output_format: str,
+    today: str | None,
+) -> None:
     """What the published guide will hold, before you publish it.
 
     With --review, every passage (answers, your own questions, lessons) as the
@@ -355,14 +368,31 @@ def guide(show_review: bool, config_file: str, output_format: str, today: str | 
     word left that may still name someone or an organization: rewrite those
     in the notes. Shared notebooks (shared_from) are read as the guide reads
     them; this review is for you alone, so it is printed, never published.
+    With --bundle DIR, the passages of a share bundle, before you send it or
+    before the group takes it (no notebook needed).
     """
     from ..analysis.review import review
-    from ..reader.notes import read_shared
+    from ..reader.bundle import is_bundle, read_bundle
+    from ..reader.shared import read_shared
 
-    setup = load_setup(config_file)
-    day = setup.today(today)
-    shared = read_shared(setup.root, setup.options.shared_from, setup.options)
-    result = review([setup.read(), *shared], day)
+    if bundle_dir is not None:
+        if not is_bundle(bundle_dir):
+            raise click.UsageError(f"{bundle_dir} holds no bundle.yml: it is not a share bundle")
+        notebooks = [read_bundle(bundle_dir, str(bundle_dir))]
+        for problem in notebooks[0].problems:
+            click.echo(str(problem), err=True)
+        if notebooks[0].errors:
+            raise click.ClickException(f"{bundle_dir} is not a valid share bundle")
+        try:
+            day = parse_date(today, "--today") if today else date.today()
+        except BadDate as problem:
+            raise click.UsageError(str(problem)) from None
+    else:
+        setup = load_setup(config_file)
+        day = setup.today(today)
+        shared = read_shared(setup.root, setup.options.shared_from, setup.options)
+        notebooks = [setup.read(), *shared]
+    result = review(notebooks, day)
     if output_format == "json":
         data = {
             "passages": [

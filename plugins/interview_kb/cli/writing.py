@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Mapping
@@ -167,7 +168,7 @@ def open_in_editor(path: Path) -> None:
 
 
 @main.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--add-missing",
     is_flag=True,
@@ -187,17 +188,47 @@ def open_in_editor(path: Path) -> None:
     help="Ask for your profile (name, signature, ...) for profile.yml; by default only "
     "when run in a terminal. Without it the keys are written commented out.",
 )
+@click.option(
+    "--group",
+    "group_name",
+    metavar="NAME",
+    help="Start a group's guide repository instead: built from members' share bundles "
+    "(interview-kb share), with CI; DIRECTORY defaults to NAME.",
+)
+@click.option(
+    "--ci",
+    type=click.Choice(["github", "gitlab", "both"]),
+    default="both",
+    show_default=True,
+    help="With --group: the CI file(s) to write.",
+)
 def init(
-    directory: Path, add_missing: bool, site_name: str, config_name: str, ask: bool | None
+    directory: Path | None,
+    add_missing: bool,
+    site_name: str,
+    config_name: str,
+    ask: bool | None,
+    group_name: str | None,
+    ci: str,
 ) -> None:
     """Start a new notebook in DIRECTORY (default: here).
 
     Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml,
     profile.yml (you: it signs drafts) and the guide pages in docs/: ready for
-    `mkdocs serve`.
+    `mkdocs serve`. With --group NAME,
+    a group's guide repository instead: mkdocs.yml (publish: guide, the
+    members' bundles in members/), the guide pages, a README for the group,
+    the lock as requirements.txt and a CI workflow that builds the guide on
+    every push and publishes it to Pages from the main branch.
     """
-    from ..authoring.starter import starter_files
+    from ..authoring.starter import group_files, starter_files
 
+    if group_name is not None:
+        group = _clean(group_name)
+        if group is None:
+            raise BadInput("--group is empty; give the group's name")
+        directory = directory or Path(re.sub(r"[^\w.-]+", "-", group).strip("-.") or "group")
+    directory = directory or Path(".")
     if "/" in config_name or "\\" in config_name or not config_name.endswith((".yml", ".yaml")):
         raise BadInput(f"--config '{config_name}' should be a file name such as mkdocs.yml")
     if directory.exists() and not directory.is_dir():
@@ -210,10 +241,16 @@ def init(
     name = _clean(site_name)
     if name is None:
         raise BadInput("--site-name is empty")
-    if ask is None:
-        ask = sys.stdin.isatty() and sys.stdout.isatty()
-    profile = _ask_profile() if ask and not (directory / "profile.yml").exists() else None
-    files = starter_files(name, config_name, profile)
+    if group_name is not None:
+        from .. import __version__
+
+        chosen = ("github", "gitlab") if ci == "both" else (ci,)
+        files = group_files(group_name.strip(), __version__, chosen)
+    else:
+        if ask is None:
+            ask = sys.stdin.isatty() and sys.stdout.isatty()
+        profile = _ask_profile() if ask and not (directory / "profile.yml").exists() else None
+        files = starter_files(name, config_name, profile)
     kept = [path for path in files if (directory / path).exists()]
     for path, text in files.items():
         if path in kept:
@@ -225,6 +262,12 @@ def init(
     click.echo(f"Added {count_of(added, 'file')} to {directory}")
     if kept:
         click.echo(f"Kept {len(kept)} that were already there: {', '.join(kept)}")
+    if group_name is not None:
+        click.echo(
+            "Next: push it to GitHub or GitLab; members add their bundles to members/ "
+            "(README.md says how), and CI publishes the guide."
+        )
+        return
     click.echo(
         "Next: cd into the folder, run `mkdocs serve`, and add people with "
         '`interview-kb new contact "Jane Doe" --organization ...`'

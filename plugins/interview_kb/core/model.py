@@ -214,6 +214,9 @@ class Interview:
     extra: tuple[tuple[str, str], ...] = ()
     body: str = ""
     body_line: int = 1
+    # Read from a share bundle, which keeps the month only: the interview's
+    # place among the member's shared interviews, oldest first (from 1).
+    rank: int | None = None
 
     def shares_answer(self, asked: AskedQuestion, bank_id: str | None = None) -> bool:
         """Whether the answer to ``asked`` may reach the guide: ``share: yes``
