@@ -122,6 +122,7 @@ def test_a_fresh_notebook_builds_strict(tmp_path: Path, log_guard: LogGuard) -> 
         "mkdocs.yml",
         "mkdocs.public.yml",
         "questions.yml",
+        "profile.yml",
         "contacts/_template.md",
         "interviews/_template.md",
         "docs/index.md",
@@ -162,6 +163,28 @@ def test_init_then_the_whole_path_without_editing_yaml(tmp_path: Path, log_guard
     clean_notebook(root)
     build(load_config(config_file=str(root / "mkdocs.yml"), strict=True))
     assert (root / "site/interviews/2026-11-10-ana-lima/index.html").is_file()
+
+
+def test_init_writes_the_profile_commented_out_or_asks(tmp_path: Path) -> None:
+    quiet = tmp_path / "quiet"
+    assert CliRunner().invoke(main, ["init", str(quiet), "--no-ask"]).exit_code == 0
+    text = (quiet / "profile.yml").read_text(encoding="utf-8")
+    assert "# name: " in text and all(
+        line.startswith("#") for line in text.splitlines() if line.strip()
+    )
+    assert read_notebook(quiet).profile is None
+    asked = tmp_path / "asked"
+    answers = "Sam Rivera\na nursing student\n\n\nsam@uni.example\n"
+    result = CliRunner().invoke(main, ["init", str(asked), "--ask"], input=answers)
+    assert result.exit_code == 0, result.output
+    notebook = read_notebook(asked)
+    assert notebook.problems == ()
+    assert notebook.profile is not None
+    assert notebook.profile.name == "Sam Rivera"
+    assert notebook.profile.background == "a nursing student"
+    assert notebook.profile.exploring is None and notebook.profile.introduction is None
+    assert notebook.profile.sign_off == "Sam Rivera\nsam@uni.example"
+    assert "# exploring: " in (asked / "profile.yml").read_text(encoding="utf-8")
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
@@ -294,7 +317,8 @@ def test_new_interview(notebook: Path) -> None:
     )  # fmt: skip
     assert first.output.startswith("Created interviews/2026-11-20-jane-doe.md\n")
     assert "for a senior person" in first.output
-    assert "typical-day" not in first.output  # asked on 2026-11-10 already
+    # The referral question always; a question asked before may come again.
+    assert "who-else" in first.output
     # The same person on the same day: refused unless it is meant.
     again = invoke(notebook, "new", "interview", "Jane Doe", "--date", "2026-11-20", code=1)
     assert again.output == (
@@ -313,8 +337,10 @@ def test_new_interview(notebook: Path) -> None:
         "video",
     )
     text = (notebook / "interviews/2026-11-20-jane-doe.md").read_text(encoding="utf-8")
-    assert "  # - id: career-path" in text
-    assert "# - id: typical-day" not in text
+    assert "  # - id: who-else" in text
+    suggested = [line.split()[3] for line in text.splitlines() if line.startswith("  # - id: ")]
+    bank = read_notebook(notebook).bank
+    assert len(suggested) == 8 and len({bank[i].category for i in suggested}) >= 6
 
 
 def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:
@@ -324,7 +350,7 @@ def test_new_interview_suggestions_suit_the_seniority(notebook: Path) -> None:
     listed = {line.split()[0] for line in result.output.splitlines()[2:]}
     notebook_bank = read_notebook(notebook).bank
     assert listed and all(notebook_bank[i].suits("junior") for i in listed)
-    assert "typical-day" not in listed
+    assert "who-else" in listed
 
 
 @pytest.mark.parametrize(

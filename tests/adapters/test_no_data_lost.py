@@ -233,6 +233,10 @@ def reading_runs(out: Path, inputs: Path) -> list[list[str]]:
         ["import", "csv", "--dry-run", str(inputs / "people.csv")],
         ["import", "linkedin", "--dry-run", str(inputs / "Connections.csv")],
         ["import", "obsidian", "--dry-run", str(inputs / "People")],
+        ["draft", "follow-up", "helena-brandt"],
+        ["draft", "referral", "2026-11-13-farah-haddad", "--format", "json"],
+        ["prepare", "2026-11-24-oskar-lindqvist"],
+        ["prepare", "2026-12-02-aisha-bello", "--format", "json"],
     ]
 
 

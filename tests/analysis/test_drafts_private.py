@@ -10,9 +10,16 @@ from urllib.parse import unquote
 
 from icalendar import Calendar
 
-from interview_kb.analysis.drafts import THANK_YOU_PLACEHOLDER, draft, greeting, in_draft_window
+from interview_kb.analysis.drafts import (
+    THANK_YOU_PLACEHOLDER,
+    compose,
+    draft,
+    greeting,
+    in_draft_window,
+)
 from interview_kb.analysis.followups import calendar_for, due_items
 from interview_kb.core.model import Contact, Options
+from interview_kb.core.vocab import DraftKind
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.pages import render_pages
 
@@ -137,6 +144,30 @@ def test_no_draft_quotes_a_private_note(write_notebook: WriteNotebook) -> None:
     # events carry their own place, as a private calendar should.
     todos = b"".join(todo.to_ical() for todo in Calendar.from_ical(ics).walk("VTODO"))
     assert not _markers(todos.decode("utf-8") + "".join(descriptions))
+
+
+def test_no_draft_of_any_kind_quotes_a_private_note(write_notebook: WriteNotebook) -> None:
+    notebook = read_notebook(write_notebook(NOTES))
+    cases = [
+        (DraftKind.REQUEST, "ann-lee", None),
+        (DraftKind.REQUEST, "bo-park", None),
+        (DraftKind.REQUEST, "dee-rao", None),
+        (DraftKind.FOLLOW_UP, "ann-lee", None),
+        (DraftKind.TRY_ANOTHER, "ann-lee", None),
+        (DraftKind.RECONNECT, "cy-moss", None),
+        (DraftKind.THANK_YOU, "2026-11-18-bo-park", None),
+        (DraftKind.PROMISED, "2026-11-18-bo-park", None),
+        (DraftKind.REFERRAL, "2026-11-18-bo-park", "Eve Stone"),
+    ]
+    for kind, slug, to in cases:
+        found = compose(notebook, kind, slug, to, TODAY)
+        text = found.to + found.draft.subject + found.draft.body
+        # A warm first request names the addressee's own connection, and only that.
+        allowed = ["ZQPRIVCONNECTION"] if (kind, slug) == (DraftKind.REQUEST, "ann-lee") else []
+        assert _markers(text) == allowed, (kind, slug, text)
+    # Bo was introduced by Ann: the request names Ann, not Bo's own note.
+    bo = compose(notebook, DraftKind.REQUEST, "bo-park")
+    assert bo.draft.subject == "Ann Lee suggested I get in touch"
 
 
 def test_thank_you_uses_the_note_or_a_placeholder(write_notebook: WriteNotebook) -> None:

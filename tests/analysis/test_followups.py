@@ -204,14 +204,14 @@ def test_interview_today_is_both_held_and_upcoming() -> None:
     )
     found = items(notebook, reconnect_after_days=1000)
     assert summary(found) == [
-        ("prepare", "jane", "2026-11-20"),
+        ("prepare", "jane", "2026-11-19"),
         ("reflection", "jane", "2026-11-22"),
         ("thank-you", "jane", "2026-11-24"),
         ("promised", "jane", "2026-11-27"),
         ("reconnect", "jane", "2029-08-16"),
     ]
     prepare = found[0]
-    assert prepare.days_overdue == 0
+    assert prepare.days_overdue == 1  # due the business day before: Thursday
     assert prepare.interview == "2026-11-20-jane"
 
 
@@ -228,7 +228,7 @@ def test_upcoming_interview_makes_only_prepare() -> None:
         ),
     )
     [item] = items(notebook)
-    assert (item.kind, item.due, item.days_overdue) == ("prepare", d("2026-12-02"), -12)
+    assert (item.kind, item.due, item.days_overdue) == ("prepare", d("2026-12-01"), -11)
     assert "Jane" in item.action and "2026-12-02" in item.action
 
 
@@ -786,7 +786,7 @@ def test_items_ordered_by_due_then_kind_then_contact_then_interview() -> None:
 
 def test_days_overdue_is_negative_when_ahead() -> None:
     notebook = book(person("jane"), talk("jane", "2026-12-02"))
-    assert [i.days_overdue for i in items(notebook)] == [-12]
+    assert [i.days_overdue for i in items(notebook)] == [-11]
 
 
 # ---------------------------------------------------------------------------
@@ -996,7 +996,7 @@ def test_example_notebook_items(example: Notebook) -> None:
     assert by_key["follow-up", "marcus-oyelaran", None].days_overdue == -3
     promised = by_key["promised", "ruth-abernathy", "2026-10-02-ruth-abernathy"]
     assert promised.due == d("2026-10-10")
-    assert by_key["prepare", "dolores-ibanez", "2026-11-20-dolores-ibanez"].days_overdue == 0
+    assert by_key["prepare", "dolores-ibanez", "2026-11-20-dolores-ibanez"].days_overdue == 1
     assert by_key["thank-you", "dolores-ibanez", "2026-11-20-dolores-ibanez"].due == d("2026-11-24")
     assert by_key["reconnect", "priya-raman", None].due == d("2026-12-30")
 
@@ -1053,3 +1053,16 @@ def test_example_notebook_statuses(example: Notebook) -> None:
     assert rows["oskar-lindqvist"]["last_interaction"] == "2026-11-05"
     assert rows["ines-carvalho"]["last_interaction"] is None
     assert rows["farah-haddad"]["seniority"] == "mid"
+
+
+def test_prepare_is_due_the_business_day_before() -> None:
+    # Monday 7 December: due Friday 4 December; a holiday on that Friday moves it to Thursday.
+    notebook = book(person("jane"), talk("jane", "2026-12-07"))
+    [item] = items(notebook)
+    assert item.due == d("2026-12-04")
+    options = Options(today=d("2026-11-20"), holidays=(d("2026-12-04"),))
+    [held_back] = due_items(notebook, d("2026-11-20"), options)
+    assert held_back.due == d("2026-12-03")
+    # Listed until the interview is held, however late.
+    [late] = [i for i in due_items(notebook, d("2026-12-07"), Options()) if i.kind == "prepare"]
+    assert (late.kind, late.days_overdue) == ("prepare", 3)

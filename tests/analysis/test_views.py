@@ -27,6 +27,7 @@ from interview_kb.analysis.questions import (
     question_rows,
     question_views,
     suggested_questions,
+    suggestions,
 )
 from interview_kb.analysis.reflections import (
     interest_by_tag,
@@ -381,18 +382,50 @@ def test_suggested_questions() -> None:
         talk("jo", "2026-11-01", questions=(AskedQuestion(id="typical-day"),)),
         talk("jo", "2026-11-02", questions=(AskedQuestion(id="pay"),), status="cancelled"),
     )
+    # The referral question first, then one per category in category order
+    # (the question written for a senior person first in its category); a
+    # question asked before stays: comparing answers is the point.
     ids = [q.id for q in suggested_questions(notebook, senior, TODAY)]
-    assert ids == ["who-else", "pay", "career-path", "lead", "zzz"]
+    assert ids == ["who-else", "career-path", "lead", "zzz", "pay", "typical-day"]
     assert "lead" not in [q.id for q in suggested_questions(notebook, "jo", TODAY)]
     assert [q.id for q in suggested_questions(notebook, senior, TODAY, limit=2)] == [
         "who-else",
-        "pay",
+        "career-path",
     ]
     prepared = (AskedQuestion(text="who else should I talk to"),)
     assert "who-else" not in [
         q.id for q in suggested_questions(notebook, senior, TODAY, prepared=prepared)
     ]
     assert suggested_questions(notebook, senior, TODAY, limit=0) == []
+
+
+def test_suggestions_prefer_what_others_in_the_field_answered() -> None:
+    ux = {"tags": ("ux-research",)}
+    notebook = book(
+        person("new", seniority="mid", **ux),
+        person("ann", name="Ann Lee", **ux),
+        person("bo", name="Bo Park", role="Chef"),
+        talk(
+            "ann",
+            "2026-11-01",
+            questions=(AskedQuestion(id="typical-day", answer="Sessions, then synthesis."),),
+        ),
+        talk("bo", "2026-11-02", questions=(AskedQuestion(id="lead", answer="Kindly."),)),
+    )
+    found = suggestions(notebook, "new", TODAY, limit=3)
+    assert [s.question.id for s in found] == ["who-else", "career-path", "typical-day"]
+    why = {s.question.id: s.why for s in found}
+    assert why["who-else"].startswith("always ask it")
+    assert why["typical-day"] == "Ann Lee answered it, also in ux-research"
+    assert why["career-path"] == "covers background"
+    # The same role counts as the same field.
+    chef = book(
+        person("new", role="chef"),
+        person("bo", name="Bo Park", role="Chef"),
+        talk("bo", "2026-11-02", questions=(AskedQuestion(id="typical-day", answer="Prep."),)),
+    )
+    (first,) = [s for s in suggestions(chef, "new", TODAY) if s.question.id == "typical-day"]
+    assert first.why == "Bo Park answered it, also in Chef"
 
 
 def test_questions_page_sections() -> None:

@@ -421,3 +421,26 @@ def test_suggestions() -> None:
     assert closest("Organisation", ["organization"]) == "organization"  # case ignored
     assert closest("organisation", ["organization", "role"]) == "organization"
     assert closest("zzz", ["organization", "role"]) is None
+
+
+def test_profile_is_read_and_its_problems_name_the_line(write_notebook: WriteNotebook) -> None:
+    root = write_notebook(
+        {
+            "profile.yml": "name: Sam Rivera\nsignatur: Sam\nexploring: [a, b]\n"
+            "signature: |\n  Sam Rivera\n  sam@uni.example\n",
+        }
+    )
+    notebook = read_notebook(root)
+    assert notebook.profile is not None
+    assert notebook.profile.name == "Sam Rivera"
+    assert notebook.profile.sign_off == "Sam Rivera\nsam@uni.example"
+    assert notebook.profile.exploring is None
+    shown = [str(p) for p in notebook.problems]
+    assert shown == [
+        "profile.yml:2: warning: unknown key 'signatur' in the profile; did you mean 'signature'?",
+        "profile.yml:3: error: exploring: expected text, found a list; write it as text, "
+        "quoted if need be",
+    ]
+    (root / "profile.yml").write_text("- just a list\n", encoding="utf-8")
+    (problem,) = read_notebook(root).problems
+    assert problem.path == "profile.yml" and "must be a mapping" in problem.message

@@ -524,6 +524,6 @@ def test_text_bars() -> None:
 def test_due_ends_with_a_one_line_summary() -> None:
     last = run("due", "--today", "2026-11-20").rstrip("\n").splitlines()[-1]
     assert last == (
-        "10 overdue, 1 due today, 4 in the next 7 days, 11 later (--all shows them), "
+        "11 overdue, 0 due today, 4 in the next 7 days, 11 later (--all shows them), "
         "1 to let go; 10 interviews held, 3 coming up; 15 of 19 requests answered (79%)"
     )

@@ -104,6 +104,13 @@ questions:
     answer: ZQP{tag}NOTHELDYET
 ---
 """,
+        # The owner's profile signs drafts and opens prep sheets; never the guide.
+        "profile.yml": f"""name: ZQP{tag}OWNERNAME
+signature: ZQP{tag}SIGNATURE
+introduction: ZQP{tag}INTRODUCTION
+background: ZQP{tag}BACKGROUND
+exploring: ZQP{tag}EXPLORING
+""",
     }
     for name, text in files.items():
         path = root / name

@@ -364,11 +364,12 @@ def _interview_items(
             )
     if interview.is_upcoming(today):
         when = interview_label(interview, " at ")
+        # Research takes a day, not an hour: due the business day before.
         yield (
             FollowUpKind.PREPARE,
-            interview.date,
-            f"Prepare for your conversation with {name} on {when}: reread "
-            "your notes and choose your questions.",
+            calendar.business_day_before(interview.date),
+            f"Prepare for your conversation with {name} on {when}: read up on them and "
+            "their organization, choose your questions and print the prep sheet.",
         )
 
 

@@ -161,31 +161,148 @@ def question_rows(notebook: Notebook, today: date) -> list[dict[str, object]]:
     return [view.as_json() for view in question_views(notebook, today)]
 
 
-_TAKEN: dict[tuple[int, date], tuple[Notebook, frozenset[str]]] = {}
+_VIEWS: dict[tuple[int, date], tuple[Notebook, list[QuestionView]]] = {}
 
 
-def asked_bank_ids(notebook: Notebook, today: date) -> frozenset[str]:
-    """The ids of the bank questions some held interview has asked.
-
-    Remembered for the last notebook and date: every upcoming interview's
-    page asks for it, and a notebook of thousands of notes must not be
-    walked once per page.
-    """
+def cached_views(notebook: Notebook, today: date) -> list[QuestionView]:
+    """``question_views``, remembered for the last notebook and date: every
+    upcoming interview's page and prep sheet asks for them, and a notebook of
+    thousands of notes must not be walked once per page."""
     key = (id(notebook), today)
-    cached = _TAKEN.get(key)
+    cached = _VIEWS.get(key)
     if cached is not None and cached[0] is notebook:
         return cached[1]
-    taken = set()
-    for interview in notebook.interviews.values():
-        if interview.is_held(today):
-            for asked in interview.questions:
-                bank = notebook.bank_question(asked)
-                if bank is not None:
-                    taken.add(bank.id)
-    result = frozenset(taken)
-    _TAKEN.clear()
-    _TAKEN[key] = (notebook, result)
-    return result
+    views = question_views(notebook, today)
+    _VIEWS.clear()
+    _VIEWS[key] = (notebook, views)
+    return views
+
+
+#: The question every conversation should end with: who else to talk to.
+REFERRAL_QUESTION = "who-else"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A bank question to ask, and in a few words why."""
+
+    question: BankQuestion
+    why: str
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return f"{names[0]}, {names[1]} and {len(names) - 2} more"
+
+
+def _peers(notebook: Notebook, person: Contact) -> dict[str, str]:
+    """Other contacts in the same field as ``person``: ``{slug: what is shared}``,
+    a tag they share or the same role."""
+    tags = {tag.casefold() for tag in person.tags}
+    role = fold(person.role) if person.role else None
+    found: dict[str, str] = {}
+    for slug, other in notebook.contacts.items():
+        if slug == person.slug:
+            continue
+        shared = sorted(tag for tag in other.tags if tag.casefold() in tags)
+        if shared:
+            found[slug] = shared[0]
+        elif role and other.role and fold(other.role) == role:
+            found[slug] = other.role
+    return found
+
+
+def suggestions(
+    notebook: Notebook,
+    contact: Contact | str,
+    today: date,
+    limit: int = 8,
+    *,
+    prepared: Iterable[AskedQuestion] = (),
+) -> list[Suggestion]:
+    """Bank questions to ask ``contact``, each with why, at most ``limit``.
+
+    Only questions that suit their seniority (``for``) and are not among
+    ``prepared`` (the questions the interview already lists). The referral
+    question (``who-else``) comes first unless prepared; then one question
+    per category in turn (the built-in categories in their order), so the set
+    is balanced. Within a category, questions that others in the same field
+    (a shared tag, or the same role) answered come first, so that answers
+    line up side by side in the bank; then questions written for this
+    seniority; then those anyone answered; then bank order. A question asked
+    before is not dropped: comparing answers is the point of the bank.
+    """
+    if limit <= 0:
+        return []
+    person = notebook.contacts[contact] if isinstance(contact, str) else contact
+    chosen = set()
+    for asked in prepared:
+        bank = notebook.bank_question(asked)
+        if bank is not None:
+            chosen.add(bank.id)
+    peers = _peers(notebook, person)
+    by_peers: dict[str, list[str]] = {}
+    answered: dict[str, int] = {}
+    field: dict[str, str] = {}
+    for view in cached_views(notebook, today):
+        if view.id is None:
+            continue
+        answered[view.id] = len(view.answers)
+        for answer in view.answers:
+            if answer.contact in peers:
+                other = notebook.contacts[answer.contact]
+                names = by_peers.setdefault(view.id, [])
+                if other.name not in names:
+                    names.append(other.name)
+                    field.setdefault(view.id, peers[answer.contact])
+    candidates = [
+        (index, question)
+        for index, question in enumerate(notebook.bank.values())
+        if question.id not in chosen and question.suits(person.seniority)
+    ]
+    fitted = person.seniority is not None
+
+    def rank(entry: tuple[int, BankQuestion]) -> tuple[int, int, int, int]:
+        index, question = entry
+        tailored = fitted and bool(question.for_)
+        return (
+            -len(by_peers.get(question.id, ())),
+            0 if tailored else 1,
+            -answered.get(question.id, 0),
+            index,
+        )
+
+    def why(question: BankQuestion) -> str:
+        if question.id == REFERRAL_QUESTION:
+            return "always ask it, so that one conversation leads to the next"
+        names = by_peers.get(question.id)
+        if names:
+            return f"{_names(names)} answered it, also in {field[question.id]}"
+        if fitted and question.for_:
+            return f"suits a {person.seniority} person"
+        if answered.get(question.id):
+            return "others answered it, to compare"
+        return f"covers {question.category.replace('-', ' ')}"
+
+    picked: list[BankQuestion] = []
+    referral = next((q for _, q in candidates if q.id == REFERRAL_QUESTION), None)
+    if referral is not None:
+        picked.append(referral)
+    groups: dict[str, list[BankQuestion]] = {}
+    for _, question in sorted(candidates, key=rank):
+        if question is not referral:
+            groups.setdefault(question.category, []).append(question)
+    order = sorted(groups, key=category_key)
+    # The referral question is its category's turn in the first round.
+    waiting = {referral.category} if referral is not None else set()
+    while len(picked) < limit and any(groups.values()):
+        for category in order:
+            if category in waiting:
+                waiting.discard(category)
+            elif groups[category] and len(picked) < limit:
+                picked.append(groups[category].pop(0))
+    return [Suggestion(question, why(question)) for question in picked[:limit]]
 
 
 def suggested_questions(
@@ -196,18 +313,5 @@ def suggested_questions(
     *,
     prepared: Iterable[AskedQuestion] = (),
 ) -> list[BankQuestion]:
-    """Bank questions to ask ``contact``: suited to their seniority, asked by no
-    held interview yet, and not among ``prepared`` (the questions an upcoming
-    interview already lists); at most ``limit``, in bank order."""
-    person = notebook.contacts[contact] if isinstance(contact, str) else contact
-    taken = set(asked_bank_ids(notebook, today))
-    for asked in prepared:
-        bank = notebook.bank_question(asked)
-        if bank is not None:
-            taken.add(bank.id)
-    found = [
-        question
-        for question in notebook.bank.values()
-        if question.id not in taken and question.suits(person.seniority)
-    ]
-    return found[: max(limit, 0)]
+    """The questions of ``suggestions``, without the reasons."""
+    return [s.question for s in suggestions(notebook, contact, today, limit, prepared=prepared)]

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 from importlib import resources
 
+import yaml
+
+from ..core.model import Profile
 from .new_notes import ContactDraft, InterviewDraft, render_contact, render_interview
 from .yaml_text import YamlText, yaml_environment
 
@@ -31,8 +34,19 @@ EXAMPLE_CONTACT = ContactDraft(name="Jane Doe")
 EXAMPLE_INTERVIEW = InterviewDraft(contact="jane-doe", date=date(2026, 11, 3), time=time(14, 30))
 
 
-def starter_files(site_name: str, config_name: str = "mkdocs.yml") -> dict[str, str]:
+def render_profile(profile: Profile | None = None) -> str:
+    """``profile.yml``: the owner's answers, the other keys commented out."""
+    text = yaml_environment().get_template("profile.yml.j2").render(profile=profile or Profile())
+    assert isinstance(yaml.safe_load(text), dict | None)
+    return text
+
+
+def starter_files(
+    site_name: str, config_name: str = "mkdocs.yml", profile: Profile | None = None
+) -> dict[str, str]:
     """Every file of a new notebook: ``{path relative to its folder: text}``.
+
+    ``profile.yml`` holds ``profile``, or every key commented out.
 
     ``contacts/_template.md`` and ``interviews/_template.md`` show every key
     (the reader skips names starting with ``_``) and keep the folders in git.
@@ -46,6 +60,7 @@ def starter_files(site_name: str, config_name: str = "mkdocs.yml") -> dict[str, 
         ),
         "contacts/_template.md": render_contact(EXAMPLE_CONTACT),
         "interviews/_template.md": render_interview(EXAMPLE_INTERVIEW),
+        "profile.yml": render_profile(profile),
     }
     for target, name in STARTER_COPIES.items():
         files[target] = starter.joinpath(name).read_text(encoding="utf-8")

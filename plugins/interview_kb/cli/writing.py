@@ -22,6 +22,7 @@ from ..core.dates import BadDate, parse_date
 from ..core.model import (
     Notebook,
     OutreachEvent,
+    Profile,
 )
 from ..core.people import People, name_key
 from ..core.suggest import closest
@@ -182,6 +183,12 @@ def open_in_editor(path: Path) -> None:
     help="Name of the configuration file to create in DIRECTORY.",
 )
 @click.option(
+    "--ask/--no-ask",
+    default=None,
+    help="Ask for your profile (name, signature, ...) for profile.yml; by default only "
+    "when run in a terminal. Without it the keys are written commented out.",
+)
+@click.option(
     "--group",
     "group_name",
     metavar="NAME",
@@ -200,13 +207,15 @@ def init(
     add_missing: bool,
     site_name: str,
     config_name: str,
+    ask: bool | None,
     group_name: str | None,
     ci: str,
 ) -> None:
     """Start a new notebook in DIRECTORY (default: here).
 
-    Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml
-    and the guide pages in docs/: ready for `mkdocs serve`. With --group NAME,
+    Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml,
+    profile.yml (you: it signs drafts) and the guide pages in docs/: ready for
+    `mkdocs serve`. With --group NAME,
     a group's guide repository instead: mkdocs.yml (publish: guide, the
     members' bundles in members/), the guide pages, a README for the group,
     the lock as requirements.txt and a CI workflow that builds the guide on
@@ -238,7 +247,10 @@ def init(
         chosen = ("github", "gitlab") if ci == "both" else (ci,)
         files = group_files(group_name.strip(), __version__, chosen)
     else:
-        files = starter_files(name, config_name)
+        if ask is None:
+            ask = sys.stdin.isatty() and sys.stdout.isatty()
+        profile = _ask_profile() if ask and not (directory / "profile.yml").exists() else None
+        files = starter_files(name, config_name, profile)
     kept = [path for path in files if (directory / path).exists()]
     for path, text in files.items():
         if path in kept:
@@ -260,6 +272,27 @@ def init(
         "Next: cd into the folder, run `mkdocs serve`, and add people with "
         '`interview-kb new contact "Jane Doe" --organization ...`'
     )
+
+
+def _ask_profile() -> Profile | None:
+    """The owner's profile, asked one line at a time; Enter skips a question."""
+    click.echo("Your profile signs the messages the notebook drafts (Enter skips a question).")
+
+    def answer(question: str) -> str | None:
+        return _clean(click.prompt(question, default="", show_default=False))
+
+    name = answer("Your name")
+    values = {
+        "name": name,
+        "signature": None,
+        "background": answer('Where you come from, after "I am" (a final-year biology student)'),
+        "exploring": answer("What you are exploring (careers in health data)"),
+        "introduction": answer("A sentence or two to introduce yourself"),
+    }
+    contact = answer("An e-mail address or link to sign with, under your name")
+    if name and contact:
+        values["signature"] = f"{name}\n{contact}"
+    return Profile(**values) if any(values.values()) else None
 
 
 @main.group()
@@ -482,7 +515,7 @@ def new_interview(
     click.echo(f"Created {relative}")
     if suggestions:
         who = f" for a {person.seniority} person" if person.seniority else ""
-        click.echo(f"Questions not asked yet{who} (in the note, commented out):")
+        click.echo(f"Suggested questions{who}, a mix of kinds (in the note, commented out):")
         width = max(len(q.id) for q in suggestions)
         for question in suggestions:
             click.echo(f"  {question.id:<{width}}  {question.text}")

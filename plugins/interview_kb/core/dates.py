@@ -57,6 +57,13 @@ class Calendar:
             return False
         return not (self.country and day in _country_holidays(self.country, day.year))
 
+    def business_day_before(self, day: date) -> date:
+        """The last business day before ``day``."""
+        day -= timedelta(days=1)
+        while not self.is_business_day(day):
+            day -= timedelta(days=1)
+        return day
+
     def add_business_days(self, start: date, count: int) -> date:
         """The ``count``-th business day after ``start`` (``start`` itself not counted)."""
         day = start

@@ -276,6 +276,27 @@ class Interview:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """The notebook's owner, read from ``profile.yml``: it signs every draft
+    and introduces them on the prep sheet, and never reaches the guide.
+
+    ``background`` is the program or field they come from; ``exploring``
+    what they are exploring; ``introduction`` a few sentences about them.
+    """
+
+    name: str | None = None
+    signature: str | None = None
+    introduction: str | None = None
+    background: str | None = None
+    exploring: str | None = None
+
+    @property
+    def sign_off(self) -> str | None:
+        """The lines under "Best wishes,": the signature, else the name."""
+        return self.signature or self.name
+
+
+@dataclass(frozen=True)
 class BankQuestion:
     """A question of the bank: built in, or from the notebook's questions.yml."""
 
@@ -355,6 +376,9 @@ class Notebook:
     bank: Mapping[str, BankQuestion] = field(default_factory=_frozen)  # type: ignore[arg-type]
     problems: tuple[Problem, ...] = ()
     notices: tuple[Notice, ...] = ()
+    # The owner's profile.yml; None when the notebook has none. Only the
+    # owner's own pages, drafts and prep sheets read it, never the guide.
+    profile: Profile | None = None
 
     def __post_init__(self) -> None:
         by_contact: dict[str, list[Interview]] = {}

@@ -114,3 +114,15 @@ class FollowUpKind(StrEnum):
     REFERRAL = "referral"
     PREPARE = "prepare"
     REMINDER = "reminder"  # rule 9, revision of 2026-12-02
+
+
+class DraftKind(StrEnum):
+    """The messages ``interview-kb draft`` writes (docs/notes.md, "Drafts")."""
+
+    REQUEST = "request"
+    FOLLOW_UP = "follow-up"
+    TRY_ANOTHER = "try-another"
+    THANK_YOU = "thank-you"
+    PROMISED = "promised"
+    RECONNECT = "reconnect"
+    REFERRAL = "referral"

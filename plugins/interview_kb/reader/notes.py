@@ -36,6 +36,7 @@ from ..core.model import (
     Options,
     OutreachEvent,
     Problem,
+    Profile,
     Promise,
     Referral,
     Reflection,
@@ -1268,6 +1269,35 @@ def read_bank(
     return bank
 
 
+#: The owner's profile: a file beside mkdocs.yml, outside docs/, so that no
+#: build copies it (docs/notes.md, "Your profile").
+PROFILE_FILE = "profile.yml"
+PROFILE_KEYS = ("name", "signature", "introduction", "background", "exploring")
+
+
+def read_profile(note: Note, node: yaml.Node) -> Profile | None:
+    """The owner's profile from ``profile.yml``: a mapping of texts (all optional)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        note.error(
+            note.line(node),
+            "the profile must be a mapping of keys such as 'name: Sam Rivera' "
+            f"(keys: {', '.join(PROFILE_KEYS)})",
+        )
+        return None
+    values: dict[str, str | None] = {}
+    for key, key_line, value_node in _pairs(note, node):
+        if key not in PROFILE_KEYS:
+            _unknown(note, key, key_line, PROFILE_KEYS, " in the profile")
+            continue
+        try:
+            values[key] = read_text(value_node)
+        except Invalid as problem:
+            note.error(key_line, f"{key}: {problem}; write it as text, quoted if need be")
+    return Profile(**values)
+
+
 def _parse_yaml_file(note: Note, raw: bytes) -> yaml.Node | None:
     if len(raw) > MAX_NOTE_BYTES:
         note.error(1, f"the file is over the limit of {MAX_NOTE_BYTES // 1024} KB")
@@ -1609,6 +1639,16 @@ def read_notebook(
             bank = read_bank(note, bank_node, "notebook", bank)
 
     _by_title(contacts, interviews, references)
+    profile = None
+    profile_path = root / PROFILE_FILE
+    if profile_path.is_file():
+        note = Note(PROFILE_FILE, start=1)
+        met.append(note)
+        raw = _read_note(note, profile_path, root, inside)
+        profile_node = _parse_yaml_file(note, raw[0]) if raw is not None else None
+        if profile_node is not None:
+            profile = read_profile(note, profile_node)
+
     dropped = _check_references(contacts, references)
     for slug in dropped:
         interviews.pop(slug, None)
@@ -1635,6 +1675,7 @@ def read_notebook(
         bank=MappingProxyType(bank),
         problems=tuple(problems),
         notices=tuple(notices),
+        profile=profile,
     )
 
 

@@ -6,10 +6,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..analysis.drafts import request_draft
 from ..analysis.followups import last_interaction
 from ..core.model import Contact
 from ..core.paths import contact_page
-from .items import item_view
+from .items import item_view, message_view
 from .markup import external_href, html_text, mailto
 from .site import Renderer, page_meta
 from .timeline import render_contact_timeline
@@ -48,6 +49,10 @@ def render_contact_page(
         "follow_ups_link": renderer.site.relative(source, "follow-ups.md"),
         "timeline": Markup(render_contact_timeline(renderer, contact.slug)),
     }
+    context["first_message"] = None
+    if context["status"] == "not-contacted":
+        message = request_draft(renderer.site.notebook, contact)
+        context["first_message"] = message_view(contact.name, contact.email, message)
     context["backlinks"] = renderer.site.linked.backlinks.get(source, [])
     context["organization_page"] = renderer.site.linked.fields.get(source, {}).get("organization")
     body = renderer.site.linked.bodies.get(source, contact.body)

@@ -10,6 +10,7 @@ from ..analysis.dashboard import seniority_split
 from ..analysis.plan import progress
 from ..analysis.timeline import funnel
 from ..core.model import interview_order
+from ..core.paths import interview_page
 from ..core.vocab import FollowUpKind
 from ..core.wording import interview_label
 from .charts import funnel_figure, plan_figure
@@ -50,6 +51,7 @@ def render_dashboard(renderer: Renderer) -> str:
         preparation.append(
             {
                 "interview": interview,
+                "sheet": interview_page(interview.slug),
                 "contact": contact,
                 "questions": len(interview.questions),
                 "research": bool(interview.body.strip()),
