@@ -5,7 +5,7 @@ import what only they need inside their function, so that ``check`` or
 ``due`` start without Jinja2 or MkDocs.
 """
 
-from . import generating, reading, writing
+from . import generating, reading, serving, writing
 from .app import main
 
-__all__ = ["generating", "main", "reading", "writing"]
+__all__ = ["generating", "main", "reading", "serving", "writing"]

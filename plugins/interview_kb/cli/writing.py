@@ -184,7 +184,7 @@ def init(directory: Path, add_missing: bool, site_name: str, config_name: str) -
     """Start a new notebook in DIRECTORY (default: here).
 
     Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml
-    and the guide pages in docs/: ready for `mkdocs serve`.
+    and the guide pages in docs/: ready for `interview-kb serve`.
     """
     from ..authoring.starter import starter_files
 
@@ -213,7 +213,7 @@ def init(directory: Path, add_missing: bool, site_name: str, config_name: str) -
     if kept:
         click.echo(f"Kept {len(kept)} that were already there: {', '.join(kept)}")
     click.echo(
-        "Next: cd into the folder, run `mkdocs serve`, and add people with "
+        "Next: cd into the folder, run `interview-kb serve` to browse it, and add people with "
         '`interview-kb new contact "Jane Doe" --organization ...`'
     )
 
