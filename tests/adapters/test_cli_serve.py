@@ -109,6 +109,7 @@ def test_serve_serves_the_notebook_with_live_reload(
     config = root / "mkdocs.yml"
     config.write_text(config.read_text() + f"dev_addr: 127.0.0.1:{port}\n")
     command = [sys.executable, "-c", "from interview_kb.cli import main; main()", "serve"]
+    before = {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
     with log.open("wb") as out:
         server = subprocess.Popen(
             command,
@@ -130,6 +131,8 @@ def test_serve_serves_the_notebook_with_live_reload(
     finally:
         server.terminate()
         server.wait(timeout=20)
+    # The site is built in a folder of MkDocs' own: the notebook is as it was.
+    assert {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} == before
     text = log.read_text(errors="replace")
     assert f"Serving on http://127.0.0.1:{port}/" in text
     assert "Warning: serving at" not in text

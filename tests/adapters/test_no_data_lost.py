@@ -270,6 +270,8 @@ def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
         ["generate", str(root / "docs")],
         ["generate", str(out)],  # holds a file generate would write
         ["import", "csv", str(inputs / "Connections.csv")],  # no 'name' header
+        # A server that runs writes nothing either (test_cli_serve).
+        ["serve", "--dev-addr", "notebook.example:8000"],
     ]
 
 
