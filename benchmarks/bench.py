@@ -134,7 +134,7 @@ config_file, site_dir = sys.argv[1], sys.argv[2]
 edited, rebuilds = Path(sys.argv[3]), int(sys.argv[4])
 serve_url = "http://127.0.0.1:8000/"
 reading = []
-read_notebook = kb_pipeline.read_notebook
+read_notebook = kb_pipeline.read_notebook  # the plugin reads notes through the pipeline
 
 
 def timed_read(*args, **kwargs):

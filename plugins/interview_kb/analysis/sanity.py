@@ -55,7 +55,8 @@ def _line(text: str | None, key: str, day: date) -> int:
 def _future_outreach(
     contact: Contact, today: date, text_of: Callable[[str], str | None]
 ) -> list[Problem]:
-    text = text_of(contact.path)
+    late = [event for event in contact.outreach if event.date > today]
+    text = text_of(contact.path) if late else None  # a file is read only to place a warning
     return [
         Problem(
             contact.path,
@@ -64,20 +65,25 @@ def _future_outreach(
             f"outreach {event.kind} is dated {event.date.isoformat()}, after today "
             f"({today.isoformat()}): check the year and the month",
         )
-        for event in contact.outreach
-        if event.date > today
+        for event in late
     ]
 
 
 def _dates_before(interview: Interview, text_of: Callable[[str], str | None]) -> list[Problem]:
-    found = []
-    text = text_of(interview.path)
+    found: list[Problem] = []
+    read: list[str | None] = []  # the note's text, read once and only for a warning
+
+    def text() -> str | None:
+        if not read:
+            read.append(text_of(interview.path))
+        return read[0]
+
     held = interview.date.isoformat()
     if interview.thank_you is not None and interview.thank_you < interview.date:
         found.append(
             Problem(
                 interview.path,
-                _line(text, "thank_you", interview.thank_you),
+                _line(text(), "thank_you", interview.thank_you),
                 "warning",
                 f"thank_you {interview.thank_you.isoformat()} is before the interview ({held}): "
                 "check the date",
@@ -88,7 +94,7 @@ def _dates_before(interview: Interview, text_of: Callable[[str], str | None]) ->
             found.append(
                 Problem(
                     interview.path,
-                    _line(text, "received", promise.received_on),
+                    _line(text(), "received", promise.received_on),
                     "warning",
                     f"'{promise.item}' is marked received on {promise.received_on.isoformat()}, "
                     f"before the interview ({held}): check the date",

@@ -33,7 +33,7 @@ from datetime import date
 from types import MappingProxyType
 
 from ..core.model import Contact, Interview, Notebook
-from ..core.wording import clock
+from ..core.wording import clock, count_of
 
 #: Event kinds besides the outreach kinds, in the order a day's events happen.
 INTERVIEW_KINDS = ("interview-scheduled", "interview", "interview-cancelled")
@@ -108,7 +108,7 @@ def _interview_text(interview: Interview, kind: str) -> str:
     if interview.time is not None:
         details.append(clock(interview.time))
     if interview.duration:
-        details.append(f"{interview.duration} minutes")
+        details.append(count_of(interview.duration, "minute"))
     shown = ", ".join(d for d in details if d)
     return f"{text} ({shown})" if shown and kind != "interview-cancelled" else text
 

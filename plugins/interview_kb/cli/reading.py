@@ -61,7 +61,8 @@ def check(config_file: str, output_format: str, today: str | None) -> None:
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
         summary = (
-            f"{len(notebook.contacts)} contacts, {len(notebook.interviews)} interviews: "
+            f"{count_of(len(notebook.contacts), 'contact')}, "
+            f"{count_of(len(notebook.interviews), 'interview')}: "
             f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
         )
         click.echo(summary, err=bool(problems))
@@ -206,7 +207,7 @@ def stats(config_file: str, output_format: str, today: str | None) -> None:
         return click.style(text_bar(value, scale, width, blocks), fg="blue")
 
     overall = result.overall
-    click.echo(f"Outreach funnel, {day.isoformat()}: {overall.contacts} contacts")
+    click.echo(f"Outreach funnel, {day.isoformat()}: {count_of(overall.contacts, 'contact')}")
     rate = f"  {percent(overall.response_rate)} of asked" if overall.asked else ""
     rows = (
         ("Asked", overall.asked, ""),

@@ -34,7 +34,7 @@ from .files import replace_file, shown_path, write_new_file
 # they run, as other commands import what only they need: `check` starts
 # with no more than it uses.
 if TYPE_CHECKING:
-    from ..authoring.csv_import import PlannedNote
+    from ..authoring.csv_import import ImportRow, PlannedNote
 
 
 def _slugs_in(folder: Path) -> set[str]:
@@ -588,6 +588,29 @@ def _write_planned(setup: Setup, plans: list[PlannedNote], filtered: int, dry_ru
     click.echo(summary + (" (dry run: nothing written)" if dry_run else ""))
 
 
+def _import_rows(
+    setup: Setup,
+    rows: list[ImportRow],
+    company: str | None,
+    position: str | None,
+    tags: tuple[str, ...],
+    dry_run: bool,
+) -> None:
+    """Plan a contact note per row read from a CSV file, and write them (or
+    show them, with ``--dry-run``): what every import does once its rows are read."""
+    from ..authoring.csv_import import plan_rows
+
+    notebook = setup.read()
+    folder = setup.root / setup.options.contacts_dir
+    try:
+        chosen, plans = plan_rows(
+            rows, company, position, tags, notebook, _slugs_in(folder), setup.options.contacts_dir
+        )
+    except AuthoringError as problem:
+        raise failed(problem) from None
+    _write_planned(setup, plans, len(rows) - chosen, dry_run)
+
+
 @import_.command("linkedin")
 @import_options
 def import_linkedin(
@@ -603,22 +626,14 @@ def import_linkedin(
     People already in the notebook (same LinkedIn URL, or same name or alias)
     are skipped. Their outreach stays empty: a connection is not a request.
     """
-    from ..authoring.csv_import import decode_csv, plan_rows, read_linkedin_csv
+    from ..authoring.csv_import import decode_csv, read_linkedin_csv
 
     setup = load_setup(config_file)
     try:
         rows = read_linkedin_csv(decode_csv(csv_file.read_bytes(), str(csv_file)), str(csv_file))
     except AuthoringError as problem:
         raise BadInput(str(problem)) from None
-    notebook = setup.read()
-    folder = setup.root / setup.options.contacts_dir
-    try:
-        chosen, plans = plan_rows(
-            rows, company, position, tags, notebook, _slugs_in(folder), setup.options.contacts_dir
-        )
-    except AuthoringError as problem:
-        raise failed(problem) from None
-    _write_planned(setup, plans, len(rows) - chosen, dry_run)
+    _import_rows(setup, rows, company, position, tags, dry_run)
 
 
 @import_.command("csv")
@@ -636,7 +651,7 @@ def import_csv(
     Columns: name, organization, role, email, phone, linkedin, website,
     location, connection, tags (separated by commas or semicolons).
     """
-    from ..authoring.csv_import import decode_csv, plan_rows, read_generic_csv
+    from ..authoring.csv_import import decode_csv, read_generic_csv
 
     setup = load_setup(config_file)
     try:
@@ -647,12 +662,4 @@ def import_csv(
         raise BadInput(str(problem)) from None
     if ignored:
         click.echo(f"ignoring the columns {', '.join(ignored)}", err=True)
-    notebook = setup.read()
-    folder = setup.root / setup.options.contacts_dir
-    try:
-        chosen, plans = plan_rows(
-            rows, company, position, tags, notebook, _slugs_in(folder), setup.options.contacts_dir
-        )
-    except AuthoringError as problem:
-        raise failed(problem) from None
-    _write_planned(setup, plans, len(rows) - chosen, dry_run)
+    _import_rows(setup, rows, company, position, tags, dry_run)

@@ -39,7 +39,7 @@ from ..analysis.public import PublicCount
 from ..analysis.reflections import Rating, TagInterest
 from ..analysis.timeline import Event, Month, Stages
 from ..core.model import MONTH_NAMES
-from ..core.wording import count_of, month_title
+from ..core.wording import count_of, month_title, plural
 from .markup import svg_text
 
 WIDTH = 380
@@ -546,9 +546,10 @@ def funnel_figure(stages: Stages) -> Markup:
         Bar("thanked", "Thanked", stages.thanked, colour=GOOD),
     ]
     summary = (
-        f"Of {count_of(stages.contacts, 'contact', 'contacts')}, {stages.asked} were asked for an "
-        f"interview, {stages.answered} answered{rate}, {stages.interviewed} were interviewed "
-        f"and {stages.thanked} thanked."
+        f"Of {count_of(stages.contacts, 'contact', 'contacts')}, {stages.asked} "
+        f"{plural(stages.asked, 'was', 'were')} asked for an interview, {stages.answered} "
+        f"answered{rate}, {stages.interviewed} {plural(stages.interviewed, 'was', 'were')} "
+        f"interviewed and {stages.thanked} thanked."
     )
     chart = bar_chart("ikb-funnel", "Outreach funnel", summary, bars, stages.contacts)
     return figure(chart, summary)
@@ -644,8 +645,9 @@ def activity_figure(months: Sequence[Month]) -> Markup:
     span = f"from {month_title(months[0].month)} to {month_title(months[-1].month)}"
     totals = [sum(row[i] for row in values) for i in range(len(ACTIVITY))]
     desc = (
-        f"Activity per month {span}: {totals[0]} requests sent, {totals[1]} replies received "
-        f"and {totals[2]} interviews held in all."
+        f"Activity per month {span}: {count_of(totals[0], 'request')} sent, "
+        f"{count_of(totals[1], 'reply', 'replies')} received and "
+        f"{count_of(totals[2], 'interview')} held in all."
     )
     chart = svg("ikb-activity", bottom + 34, "Activity per month", desc, body)
     caption = (

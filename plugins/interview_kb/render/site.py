@@ -20,7 +20,7 @@ from ..core.model import Contact, Notebook, Options
 from ..core.paths import contact_page, interview_page
 from ..core.people import People
 from ..core.urls import relative_url
-from ..core.wording import interview_label
+from ..core.wording import interview_label, plural
 from ..reader.body_limits import body_fits
 from .links import LinkedNotes, demote_headings, image_index, link_notes
 from .markup import (
@@ -169,6 +169,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = lambda v: Markup(escape_line(v)) if v is not None else ""
     env.filters["raw"] = Markup
     env.filters["raw_id"] = lambda v: Markup(html_escape(v))
+    env.globals["plural"] = plural  # every count's word: core/wording.py
     return env
 
 
