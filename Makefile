@@ -33,7 +33,7 @@ $(VENV)/.test: $(LOCK_TEST) pyproject.toml | $(BIN)/python
 	touch $(VENV)/.runtime $@
 
 serve: $(VENV)/.runtime  ## serve the example notebook at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/interview-kb serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.runtime  ## build the notebook site into site/
 	$(BIN)/mkdocs build --strict

@@ -43,12 +43,15 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 from generate import write_notebook
+from serve_load import Server, edit_role
+from serve_load import targets as role_targets
 
 from interview_kb.plugin import EXTENSIONS as PLUGIN_EXTENSIONS
 
@@ -61,6 +64,9 @@ FULL_SIZES = (100, 1000, 5000, 10000)
 # Above this, the plain build with every note in the sidebar grows with the
 # square of the notes (about 10 minutes at 5,000): only with BENCH_FULL=1.
 IN_NAV_LIMIT = 2000
+# The serve case (edit to visible in `interview-kb serve`) up to this size
+# unless BENCH_FULL=1: a 5,000-note server rebuilds for about a minute per edit.
+SERVE_LIMIT = 2000
 BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 
@@ -466,6 +472,16 @@ class Rebuild:
 
 
 @dataclass
+class Served:
+    """Edits seen in a real ``interview-kb serve``, one edit at a time."""
+
+    first: float  # the server's first build, as its log times it
+    visible: list[float]  # from writing the note to fetching the page that shows it
+    noticed: list[float]  # from writing the note to the server's "Building documentation"
+    rebuilds: list[float]  # the rebuild, from its start to its end in the log
+
+
+@dataclass
 class Result:
     notes: int
     contacts: int
@@ -473,6 +489,8 @@ class Result:
     commands: dict[str, Command]
     sites: dict[str, int | None]
     rebuild: Rebuild | None = None
+    served: Served | None = None
+    served_problem: str = ""
 
 
 def measure_rebuild(notebook: Path, runs: int, log: Path) -> Rebuild | None:
@@ -493,6 +511,46 @@ def measure_rebuild(notebook: Path, runs: int, log: Path) -> Rebuild | None:
         return Rebuild(**found)
     except (ValueError, TypeError):
         return None
+
+
+def rebuilt_since(server: Server, before: int, written: float) -> bool:
+    """Whether a rebuild that began after ``written`` has ended."""
+    return any(b.started > written for b in server.builds[before:])
+
+
+def measure_served(notebook: Path, runs: int, log: Path) -> Served:
+    """``runs`` edits of a contact's role in a real ``interview-kb serve``,
+    each timed from the write until the contact's page, fetched from the
+    server once a rebuild begun after the write has ended, shows it (what a
+    browser reloaded by live reload would show); the server is left quiet
+    between edits. Raises ``RuntimeError`` when the server fails or a page
+    does not show its edit."""
+    edited = role_targets(notebook, 1)[0]
+    original = edited.read_bytes()
+    server = Server(notebook, ours=True)
+    try:
+        server.wait_until_serving(timeout=900)
+        served = Served(server.builds[0].seconds, [], [], [])
+        for run in range(1, runs + 1):
+            marker = f"Bench edit {run:03d} of the role"
+            before = len(server.builds)
+            edit_role(edited, marker)
+            written = time.monotonic()
+            server.wait(partial(rebuilt_since, server, before, written), 900, "no rebuild")
+            build = next(b for b in server.builds[before:] if b.started > written)
+            page = server.get(f"/contacts/{edited.stem}/")
+            seen = time.monotonic()
+            if marker not in page:
+                raise RuntimeError(f"run {run}: /contacts/{edited.stem}/ lacks the edit")
+            served.visible.append(seen - written)
+            served.noticed.append(build.started - written)
+            served.rebuilds.append(build.seconds)
+            server.settle(written, timeout=900)
+        return served
+    finally:
+        edited.write_bytes(original)
+        server.stop()
+        log.write_text("\n".join(server.log.lines) + "\n", encoding="utf-8")
 
 
 def progress(message: str) -> None:
@@ -575,7 +633,7 @@ def measure_runs(results: Sequence[Result], runs: int, timer: str | None) -> Non
                 )
 
 
-def finish_size(result: Result, runs: int) -> None:
+def finish_size(result: Result, runs: int, full: bool) -> None:
     """The sizes of the sites, then the rebuilds as in serve."""
     commands = result.commands
     result.sites.update(
@@ -598,6 +656,20 @@ def finish_size(result: Result, runs: int) -> None:
             + " s"
         )
     result.rebuild = rebuild
+    if notes > SERVE_LIMIT and not full:
+        return
+    progress(f"{notes} notes: {runs} edits in a real interview-kb serve")
+    log = folder / "logs" / "serve.log"
+    try:
+        served = measure_served(folder / "notebook", runs, log)
+    except (RuntimeError, OSError) as problem:
+        result.served_problem = str(problem).splitlines()[0]
+        progress(f"{notes} notes: the serve case FAILED: {result.served_problem} (see {log})")
+        return
+    result.served = served
+    progress(
+        f"{notes} notes: edit to visible " + ", ".join(f"{s:.2f}" for s in served.visible) + " s"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -820,6 +892,61 @@ def rebuild_table(results: Sequence[Result]) -> str:
     return markdown_table(columns, rows)
 
 
+def served_table(results: Sequence[Result]) -> str:
+    """Edit to visible in ``interview-kb serve``, beside our full build of the same run."""
+    columns = (
+        "notes",
+        "full build (s)",
+        "edit to visible (s)",
+        "edit to visible / full build",
+        "until the server noticed (s)",
+        "rebuild (s)",
+        "server's first build (s)",
+    )
+    rows = []
+    for r in results:
+        served = r.served
+        if served is None:
+            why = "failed" if r.served_problem else "skipped"
+            rows.append([f"{r.notes:,}", *([why] * (len(columns) - 1))])
+            continue
+        full = seconds(r, "ours")
+        visible = median_of(served.visible)
+        share = visible / full if visible is not None and full else None
+        rows.append(
+            [
+                f"{r.notes:,}",
+                "" if full is None else fmt_s(full),
+                "" if visible is None else fmt_s(visible),
+                "" if share is None else fmt_x(share),
+                f"{median_of(served.noticed) or 0:.2f}",
+                f"{median_of(served.rebuilds) or 0:.2f}",
+                fmt_s(served.first),
+            ]
+        )
+    return markdown_table(columns, rows)
+
+
+def served_targets(results: Sequence[Result]) -> str:
+    """The targets of issue 26, against what was measured (nothing is asserted)."""
+    by_size = {r.notes: r for r in results}
+    rows = ["| target | measured | met |", "|---|---:|:---:|"]
+    for notes, target, limit, style in (
+        (1000, "1,000 notes: edit to visible / full build ≤ 0.3x", 0.3, fmt_x),
+        (200, "200 notes: edit to visible < 1 s", 1.0, fmt_s),
+    ):
+        r = by_size.get(notes)
+        visible = median_of(r.served.visible) if r and r.served else None
+        full = seconds(r, "ours") if r else None
+        value = visible if notes == 200 else (visible / full if visible and full else None)
+        if value is None:
+            rows.append(f"| {target} | not measured | |")
+        else:
+            met = value < limit if notes == 200 else value <= limit
+            rows.append(f"| {target} | {style(value)} | {'yes' if met else 'no'} |")
+    return "\n".join(rows)
+
+
 def targets(results: Sequence[Result]) -> str:
     """The targets of issue 8, against what was measured (nothing is asserted)."""
     by_size = {r.notes: r for r in results}
@@ -968,7 +1095,7 @@ def main() -> int:
     results = [prepare_size(notes, full, raw) for notes in sizes]
     measure_runs(results, runs, timer)
     for result in results:
-        finish_size(result, runs)
+        finish_size(result, runs, full)
     for r in results:
         progress(f"{r.notes} notes: {r.contacts} contacts, {r.interviews} interviews")
         for command in r.commands.values():
@@ -981,7 +1108,10 @@ def main() -> int:
         "and the imports left out):\n\n"
         f"{reading_table(results)}\n\nA first build and the rebuild after one edit, as in "
         f"`mkdocs serve` (one process; medians of {runs} rebuilds):\n\n"
-        f"{rebuild_table(results)}\n\nThe targets of issue 8 (wall-clock):\n\n{targets(results)}"
+        f"{rebuild_table(results)}\n\nEdit to visible in a real `interview-kb serve` (medians of "
+        f"{runs} edits; full build: `our build` above, in the same run):\n\n"
+        f"{served_table(results)}\n\nThe targets of issue 8 (wall-clock):\n\n{targets(results)}"
+        f"\n\nThe targets of issue 26 (wall-clock):\n\n{served_targets(results)}"
     )
     print(f"{end}\n\n{tables}")
     OUT.mkdir(exist_ok=True)

@@ -128,7 +128,9 @@ class BuildLog:
 class Server:
     """``mkdocs serve`` in its own process group, its log read as it comes."""
 
-    def __init__(self, root: Path, port: int | None = None) -> None:
+    def __init__(self, root: Path, port: int | None = None, *, ours: bool = False) -> None:
+        """``mkdocs serve --livereload``, or with ``ours`` ``interview-kb serve``
+        (the same server, started by our command)."""
         self.root = root
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -143,17 +145,13 @@ class Server:
             "PYTHONUNBUFFERED": "1",
             "TMPDIR": str(self.scratch),
         }
-        command = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--livereload",
-            "--dev-addr",
-            f"127.0.0.1:{self.port}",
-            "--config-file",
-            str(root / "mkdocs.yml"),
-        ]
+        address, config = f"127.0.0.1:{self.port}", str(root / "mkdocs.yml")
+        if ours:
+            ours_bin = str(Path(sys.executable).with_name("interview-kb"))
+            command = [ours_bin, "serve", "--dev-addr", address, "--config", config]
+        else:
+            command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
+            command += ["--dev-addr", address, "--config-file", config]
         self.process = subprocess.Popen(
             command,
             cwd=root,

@@ -4,8 +4,8 @@
 Builds the wheel, installs it into a new virtual environment (its dependencies
 from the lock, so that the check is the same on every machine), then runs
 `interview-kb init my-notes`, builds the new notebook with `mkdocs build
---strict`, runs `check` and `due` in it, and serves it with `mkdocs serve` until
-its home page answers. Any step that fails stops the check with its output.
+--strict`, runs `check` and `due` in it, and serves it with `interview-kb
+serve` until its home page answers. Any step that fails stops the check with its output.
 
 Usage: scripts/check_wheel.py --lock requirements/runtime.txt [--keep]
 """
@@ -85,11 +85,11 @@ def check_wheel_contents(wheel: Path, version: str) -> None:
 
 
 def serve_until_home_page(venv_bin: Path, notebook: Path, env: dict[str, str]) -> None:
-    """`mkdocs serve` answers with the notebook's home page, then is stopped."""
+    """`interview-kb serve` answers with the notebook's home page, then is stopped."""
     address = f"127.0.0.1:{free_port()}"
-    print(f"$ mkdocs serve --dev-addr {address}", flush=True)
+    print(f"$ interview-kb serve --dev-addr {address}", flush=True)
     server = subprocess.Popen(
-        [str(venv_bin / "mkdocs"), "serve", "--dev-addr", address],
+        [str(venv_bin / "interview-kb"), "serve", "--dev-addr", address],
         cwd=notebook,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -110,7 +110,7 @@ def serve_until_home_page(venv_bin: Path, notebook: Path, env: dict[str, str]) -
             except OSError:
                 time.sleep(0.5)
         output = server.stdout.read() if server.poll() is not None and server.stdout else ""
-        sys.exit(f"check-wheel: `mkdocs serve` never served the home page\n{output[-4000:]}")
+        sys.exit(f"check-wheel: `interview-kb serve` never served the home page\n{output[-4000:]}")
     finally:
         server.terminate()
         server.wait(timeout=30)

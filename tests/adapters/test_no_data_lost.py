@@ -325,6 +325,8 @@ def refused_runs(root: Path, inputs: Path, out: Path) -> list[list[str]]:
         ["share", "--out", str(out)],  # holds files share did not write
         ["share", "--out", str(root / "contacts")],
         ["share", "--out", str(root)],
+        # A server that runs writes nothing either (test_cli_serve).
+        ["serve", "--dev-addr", "notebook.example:8000"],
     ]
 
 

@@ -5,7 +5,16 @@ import what only they need inside their function, so that ``check`` or
 ``due`` start without Jinja2 or MkDocs.
 """
 
-from . import generating, loops, preparing, reading, sharing, writing
+from . import generating, loops, preparing, reading, serving, sharing, writing
 from .app import main
 
-__all__ = ["generating", "loops", "main", "preparing", "reading", "sharing", "writing"]
+__all__ = [
+    "generating",
+    "loops",
+    "main",
+    "preparing",
+    "reading",
+    "serving",
+    "sharing",
+    "writing",
+]

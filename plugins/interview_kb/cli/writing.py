@@ -215,7 +215,7 @@ def init(
 
     Writes mkdocs.yml, mkdocs.public.yml, contacts/, interviews/, questions.yml,
     profile.yml (you: it signs drafts) and the guide pages in docs/: ready for
-    `mkdocs serve`. With --group NAME,
+    `interview-kb serve`. With --group NAME,
     a group's guide repository instead: mkdocs.yml (publish: guide, the
     members' bundles in members/), the guide pages, a README for the group,
     the lock as requirements.txt and a CI workflow that builds the guide on
@@ -269,7 +269,7 @@ def init(
         )
         return
     click.echo(
-        "Next: cd into the folder, run `mkdocs serve`, and add people with "
+        "Next: cd into the folder, run `interview-kb serve` to browse it, and add people with "
         '`interview-kb new contact "Jane Doe" --organization ...`'
     )
 

@@ -221,3 +221,14 @@ def quick_setup(config_file: Path) -> tuple[Options, Path] | None:
     if options is None:
         return None
     return options, Path(docs_dir).resolve()
+
+
+def configured_dev_addr(config_file: Path) -> str | None:
+    """The ``dev_addr`` that ``config_file`` (with what it inherits) gives,
+    as written, or None when it gives none or cannot be read here."""
+    try:
+        config = _load(os.path.abspath(config_file))
+    except Exception:  # MkDocs will report the config's problems itself
+        return None
+    value = config.get("dev_addr") if config else None
+    return value if isinstance(value, str) else None

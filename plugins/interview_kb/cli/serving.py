@@ -1,0 +1,110 @@
+"""``interview-kb serve``: MkDocs' development server on the notebook, with
+live reload, at 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+import click
+
+from ..reader.mkdocs_yml import configured_dev_addr
+from .app import BadInput, config_option, find_config, main
+
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+
+@dataclass(frozen=True)
+class Address:
+    """Where the server listens: a host (an IP address or ``localhost``) and a port."""
+
+    host: str
+    port: int
+
+    @property
+    def text(self) -> str:
+        """``HOST:PORT`` as MkDocs' ``dev_addr`` takes it (IPv6 in brackets)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    @property
+    def private(self) -> bool:
+        """True when only this machine can reach the address (a loopback one)."""
+        return self.host == "localhost" or ipaddress.ip_address(self.host).is_loopback
+
+
+def parse_address(text: str, where: str) -> Address:
+    """``HOST:PORT`` read as MkDocs reads ``dev_addr``; a ``BadInput`` naming
+    ``where`` (the option or the file) and the fix when it is not one."""
+    fix = f"{where}: '{text}' is not HOST:PORT; write for example {DEFAULT_ADDRESS}"
+    host, colon, port_text = text.rpartition(":")
+    if not colon or not host:
+        raise BadInput(fix)
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if host != "localhost":
+        try:
+            host = str(ipaddress.ip_address(host))
+        except ValueError:
+            raise BadInput(f"{fix} ('{host}' is not an IP address or localhost)") from None
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise BadInput(f"{fix} (the port is a number from 1 to 65535)")
+    return Address(host, int(port_text))
+
+
+def exposure_warning(address: Address) -> str | None:
+    """The warning to print before serving at ``address``, or None for a loopback one."""
+    if address.private:
+        return None
+    return (
+        f"Warning: serving at {address.text}, not on 127.0.0.1: other machines on the "
+        "network can reach this notebook, its private pages included (contacts, "
+        "interviews, follow-ups). Use --dev-addr 127.0.0.1:PORT to keep it to this machine."
+    )
+
+
+@main.command()
+@config_option
+@click.option(
+    "--dev-addr",
+    "dev_addr",
+    metavar="HOST:PORT",
+    help=f"Where to serve: mkdocs.yml's dev_addr if it has one, else {DEFAULT_ADDRESS}.",
+)
+def serve(config_file: str, dev_addr: str | None) -> None:
+    """Serve the notebook at http://127.0.0.1:8000 and reload the open page on every save.
+
+    The way to browse a notebook while writing it: `mkdocs serve` with live
+    reload, bound to this machine unless --dev-addr says otherwise. Stop it
+    with Ctrl-C.
+    """
+    path = find_config(config_file)
+    if not path.is_file():
+        raise click.UsageError(
+            f"{config_file} not found here or in any folder above: run this in a notebook "
+            "folder, or pass --config PATH"
+        )
+    if dev_addr is not None:
+        address = parse_address(dev_addr, "--dev-addr")
+    else:
+        configured = configured_dev_addr(path)
+        where = f"{path}: dev_addr"
+        address = parse_address(configured or DEFAULT_ADDRESS, where)
+    warning = exposure_warning(address)
+    if warning:
+        click.secho(warning, err=True, fg="yellow")
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    # MkDocs' own command, so that its log, its warnings and Ctrl-C behave as
+    # under `mkdocs serve`; --livereload is given, not left to its default.
+    mkdocs_cli.main(
+        args=[
+            "serve",
+            "--livereload",
+            "--dev-addr",
+            address.text,
+            "--config-file",
+            str(path),
+        ],
+        prog_name="interview-kb serve",
+    )

@@ -1,0 +1,203 @@
+"""A rebuild in serve gives exactly the site a fresh full build gives.
+
+``mkdocs serve`` keeps our plugin object, and with it the cache of read
+notes, from one rebuild to the next (``on_startup``). After every step of an
+edit sequence, the folder it rebuilt must equal a fresh build of the same
+notes, byte for byte and file for file, the search index included. This is
+the test any faster rebuild has to keep passing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from interview_kb.plugin import InterviewKbPlugin
+
+from ..conftest import REPO, LogGuard
+
+NOTEBOOK = ["mkdocs.yml", "questions.yml", "contacts", "interviews", "docs"]
+HOUR_NS = 3_600_000_000_000
+
+
+def copy_notebook(root: Path) -> None:
+    root.mkdir()
+    for name in NOTEBOOK:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    # Every note changed an hour ago, so that the cache keeps them.
+    old = time.time_ns() - HOUR_NS
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(old, old))
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_same_site(rebuilt: Path, fresh: Path, step: str) -> None:
+    ours, theirs = site_files(rebuilt), site_files(fresh)
+    assert sorted(ours) == sorted(theirs), (
+        f"after {step}: only in the rebuilt site {sorted(set(ours) - set(theirs))}, "
+        f"only in the fresh one {sorted(set(theirs) - set(ours))}"
+    )
+    differ = [name for name in ours if ours[name] != theirs[name]]
+    assert differ == [], f"after {step}: these files differ from a fresh build: {differ}"
+    assert "search/search_index.json" in ours
+
+
+def edit(path: Path, change: Callable[[str], str], step: int) -> None:
+    """Rewrite ``path`` with ``change`` applied, dated a second further each step."""
+    text = path.read_text(encoding="utf-8")
+    new = change(text)
+    assert new != text, path
+    path.write_text(new, encoding="utf-8")
+    stamp = time.time_ns() - HOUR_NS // 2 + step * 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+NEW_CONTACT = """\
+---
+name: Noor Haddad
+role: Service Designer
+organization: Quillfeather Studio
+tags: [service-design]
+outreach:
+  - date: 2026-11-15
+    kind: request
+    channel: email
+---
+Met at the design meetup.
+"""
+
+
+def steps(root: Path) -> list[tuple[str, Callable[[int], None]]]:
+    contacts, interviews = root / "contacts", root / "interviews"
+
+    def body(step: int) -> None:
+        edit(contacts / "aisha-bello.md", lambda t: t + "\nAn added line of notes.\n", step)
+
+    def front_matter(step: int) -> None:
+        edit(
+            contacts / "aisha-bello.md",
+            lambda t: t.replace("role: Product Analyst", "role: Senior Product Analyst"),
+            step,
+        )
+
+    def rename(step: int) -> None:
+        # Her interviews, the network and the follow-ups show the name too.
+        edit(
+            contacts / "jordan-ellis.md",
+            lambda t: t.replace("name: Jordan Ellis", "name: Jordan Ellis-Park"),
+            step,
+        )
+
+    def add(step: int) -> None:
+        path = contacts / "noor-haddad.md"
+        path.write_text(NEW_CONTACT, encoding="utf-8")
+        stamp = time.time_ns() - HOUR_NS // 2 + step * 1_000_000_000
+        os.utime(path, ns=(stamp, stamp))
+
+    def delete(step: int) -> None:
+        (contacts / "noor-haddad.md").unlink()
+
+    def break_note(step: int) -> None:
+        edit(
+            interviews / "2026-12-02-aisha-bello.md",
+            lambda t: t.replace("contact: aisha-bello", "contact: [aisha-bello"),
+            step,
+        )
+
+    def mend_note(step: int) -> None:
+        edit(
+            interviews / "2026-12-02-aisha-bello.md",
+            lambda t: t.replace("contact: [aisha-bello", "contact: aisha-bello"),
+            step,
+        )
+
+    def bank(step: int) -> None:
+        edit(
+            root / "questions.yml",
+            lambda t: t.replace("should it be SQL, Figma", "should it be SQL, Python, Figma"),
+            step,
+        )
+
+    def config(step: int) -> None:
+        edit(
+            root / "mkdocs.yml",
+            lambda t: t.replace("site_name: Interview notebook", "site_name: My interviews"),
+            step,
+        )
+
+    return [
+        ("a note's body edited", body),
+        ("a front-matter field edited", front_matter),
+        ("a contact renamed", rename),
+        ("a note added", add),
+        ("a note deleted", delete),
+        ("a note broken", break_note),
+        ("the broken note mended", mend_note),
+        ("the question bank edited", bank),
+        ("mkdocs.yml edited", config),
+    ]
+
+
+def serve_plugin(config: object) -> InterviewKbPlugin:
+    found = config.plugins["interview-kb"]  # type: ignore[attr-defined]
+    assert isinstance(found, InterviewKbPlugin)
+    return found
+
+
+def test_every_rebuild_equals_a_fresh_build(
+    tmp_path: Path, log_guard: LogGuard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The broken note's problem is logged while it is broken.
+    log_guard.expect("2026-12-02-aisha-bello.md")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # the sitemap's date
+    root = tmp_path / "notebook"
+    copy_notebook(root)
+    config_file = str(root / "mkdocs.yml")
+    served, fresh = tmp_path / "served", tmp_path / "fresh"
+
+    # As mkdocs serve does: the config is loaded again for every build, into
+    # the same folder, and the startup event has run once.
+    config = load_config(config_file=config_file, site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = serve_plugin(config)
+    try:
+        build(config)
+        for number, (step, change) in enumerate(steps(root), start=1):
+            change(number)
+            build(load_config(config_file=config_file, site_dir=str(served)))
+            assert serve_plugin(config) is plugin
+            cache = plugin.cache
+            assert cache is not None
+            # A fresh build, with nothing kept from the rebuilds: MkDocs
+            # hands the same plugin object to every config of this process,
+            # so its cache is put aside meanwhile.
+            plugin.on_startup(command="build", dirty=False)
+            shutil.rmtree(fresh, ignore_errors=True)
+            build(load_config(config_file=config_file, site_dir=str(fresh)))
+            plugin.on_startup(command="serve", dirty=False)
+            plugin.cache = cache
+            assert_same_site(served, fresh, step)
+        assert cache.reused > 0  # the rebuilds did keep notes from one to the next
+    finally:
+        plugin.on_startup(command="build", dirty=False)
+    assert "Senior Product Analyst" in (served / "contacts/aisha-bello/index.html").read_text()
+    assert not (served / "contacts/noor-haddad").exists()
