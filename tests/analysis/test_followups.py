@@ -480,14 +480,17 @@ def test_rule_9_a_reminder_is_due_on_its_date_until_done_or_acted_on() -> None:
 
 
 def test_reminders_come_after_prepare_on_the_same_day() -> None:
+    # An interview on Tuesday 2026-12-01: its prepare item is due the business
+    # day before (rule 8), the Monday, the day of the reminders below.
     notebook = book(
-        remind("jane", Reminder(d("2026-12-01"), "Ask about the spring")),
+        remind("jane", Reminder(d("2026-11-30"), "Ask about the spring")),
         talk("jane", "2026-12-01", thank_you=None, reflection=None),
     )
     found = items(notebook, d("2026-11-25"))
-    assert [i.kind for i in found if i.due == d("2026-12-01")] == ["prepare"]
+    # The interview with her, after the reminder's date, acts on it.
+    assert [i.kind for i in found if i.due == d("2026-11-30")] == ["prepare"]
     notebook = book(
-        remind("jane", Reminder(d("2026-12-01"), "Ask about the spring")),
+        remind("jane", Reminder(d("2026-11-30"), "Ask about the spring")),
         person("bob"),
         talk("bob", "2026-12-01"),
     )
