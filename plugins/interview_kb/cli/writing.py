@@ -7,11 +7,11 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import click
 
@@ -37,6 +37,7 @@ from .files import replace_file, shown_path, write_new_file
 # with no more than it uses.
 if TYPE_CHECKING:
     from ..authoring.csv_import import ImportRow, PlannedNote
+    from ..authoring.obsidian_import import CopiedNote
 
 
 def _slugs_in(folder: Path) -> set[str]:
@@ -642,10 +643,30 @@ def import_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _write_planned(setup: Setup, plans: list[PlannedNote], filtered: int, dry_run: bool) -> None:
-    """Create the notes an import planned (unless ``dry_run``) and say what was done."""
+class _Planned(Protocol):
+    """A note an import means to write as ``slug``, or skips (``skipped`` says why)."""
+
+    @property
+    def slug(self) -> str | None: ...
+    @property
+    def text(self) -> str | None: ...
+    @property
+    def skipped(self) -> str | None: ...
+
+
+P = TypeVar("P", bound=_Planned)
+
+
+def _write_planned(
+    setup: Setup,
+    plans: Sequence[P],
+    describe: Callable[[P], str],
+    dry_run: bool,
+    filtered: int = 0,
+) -> None:
+    """Create the notes an import planned (unless ``dry_run``) and say what was
+    done, each note as ``describe`` tells it."""
     folder = setup.root / setup.options.contacts_dir
-    verb = "would be created" if dry_run else "created"
     created = 0
     for plan in plans:
         if plan.slug is None or plan.text is None:
@@ -656,13 +677,22 @@ def _write_planned(setup: Setup, plans: list[PlannedNote], filtered: int, dry_ru
             folder.mkdir(parents=True, exist_ok=True)
             write_new_file(folder / f"{plan.slug}.md", plan.text.encode("utf-8"))
         created += 1
-        where = f" ({plan.row.organization})" if plan.row.organization else ""
-        click.echo(f"{'would create' if dry_run else 'created'} {relative}: {plan.row.name}{where}")
-    skipped = len(plans) - created
-    summary = f"{created} {verb}, {skipped} skipped"
+        click.echo(f"{'would create' if dry_run else 'created'} {relative}: {describe(plan)}")
+    verb = "would be created" if dry_run else "created"
+    summary = f"{created} {verb}, {len(plans) - created} skipped"
     if filtered:
         summary += f", {filtered} left out by --company/--position"
     click.echo(summary + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _row_described(plan: PlannedNote) -> str:
+    where = f" ({plan.row.organization})" if plan.row.organization else ""
+    return f"{plan.row.name}{where}"
+
+
+def _copy_described(plan: CopiedNote) -> str:
+    where = f" ({plan.organization})" if plan.organization else ""
+    return f"{plan.name}{where}, from {plan.source}"
 
 
 def _import_rows(
@@ -685,7 +715,7 @@ def _import_rows(
         )
     except AuthoringError as problem:
         raise failed(problem) from None
-    _write_planned(setup, plans, len(rows) - chosen, dry_run)
+    _write_planned(setup, plans, _row_described, dry_run, len(rows) - chosen)
 
 
 @import_.command("linkedin")
@@ -779,19 +809,4 @@ def import_obsidian(people_folder: Path, dry_run: bool, config_file: str) -> Non
     for found in people.problems:
         if found.severity == "warning":
             click.echo(f"{people_folder.name}/{found}", err=True)
-    created = 0
-    for plan in plans:
-        if plan.slug is None or plan.text is None:
-            click.echo(f"skipped {plan.skipped}")
-            continue
-        relative = f"{setup.options.contacts_dir}/{plan.slug}.md"
-        if not dry_run:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_new_file(folder / f"{plan.slug}.md", plan.text.encode("utf-8"))
-        created += 1
-        where = f" ({plan.organization})" if plan.organization else ""
-        verb = "would create" if dry_run else "created"
-        click.echo(f"{verb} {relative}: {plan.name}{where}, from {plan.source}")
-    verb = "would be created" if dry_run else "created"
-    summary = f"{created} {verb}, {len(plans) - created} skipped"
-    click.echo(summary + (" (dry run: nothing written)" if dry_run else ""))
+    _write_planned(setup, plans, _copy_described, dry_run)
