@@ -12,7 +12,7 @@ from pathlib import Path
 from .core.model import Notebook, Notice, Options, Problem
 from .reader.notes import NoteCache, read_notebook
 from .reader.shared import read_shared
-from .render.links import ATTACHMENTS_DIR, LinkedNotes, find_attachments
+from .render.links import LinkedNotes, notebook_attachments
 from .render.pages import render_pages
 
 
@@ -44,10 +44,7 @@ def gather(root: Path, options: Options, cache: NoteCache | None = None) -> Inpu
         if options.publish == "guide"
         else ()
     )
-    images: dict[str, Path] = {}
-    if options.publish == "notebook":
-        folders = (options.contacts_dir, options.interviews_dir, ATTACHMENTS_DIR)
-        images = find_attachments(root, folders)
+    images = notebook_attachments(root, options) if options.publish == "notebook" else {}
     return Inputs(notebook, shared, images)
 
 

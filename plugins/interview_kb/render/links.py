@@ -420,10 +420,16 @@ def link_problems(
     ``home`` is the text of ``docs/index.md``, whose links the build checks too."""
     if options.publish != "notebook":
         return ()
-    folders = (options.contacts_dir, options.interviews_dir, ATTACHMENTS_DIR)
-    index = image_index(find_attachments(root, folders))
+    index = image_index(notebook_attachments(root, options))
     pages = {"index.md": home} if home is not None else None
     return tuple(link_notes(notebook, index, pages, docs_folder).problems)
+
+
+def notebook_attachments(root: Path, options: Options) -> dict[str, Path]:
+    """The images kept beside the notes (see ``find_attachments``): in the note
+    folders and in ``attachments/``."""
+    folders = (options.contacts_dir, options.interviews_dir, ATTACHMENTS_DIR)
+    return find_attachments(root, folders)
 
 
 def docs_folder(root: Path, docs_dir: Path) -> DocsFolder | None:
