@@ -13,6 +13,7 @@ from .core.model import Notebook, Notice, Options, Problem
 from .reader.notes import NoteCache, read_notebook
 from .reader.shared import read_shared
 from .render.links import LinkedNotes, notebook_attachments
+from .render.memo import PageMemo
 from .render.pages import render_pages
 
 
@@ -58,8 +59,10 @@ def build(
     stash: Callable[[str], str] | None = None,
     plain_bodies: frozenset[str] = frozenset(),
     site_url: str | None = None,
+    only: frozenset[str] | None = None,
+    memo: PageMemo | None = None,
 ) -> dict[str, str | bytes]:
-    """Every generated page (see ``render.pages.render_pages``)."""
+    """Every generated page, or those in ``only`` (see ``render.pages.render_pages``)."""
     return render_pages(
         inputs.notebook,
         today,
@@ -72,4 +75,6 @@ def build(
         stash=stash,
         plain_bodies=plain_bodies,
         site_url=site_url,
+        only=only,
+        memo=memo,
     )

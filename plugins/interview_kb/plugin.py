@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from datetime import date
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
@@ -22,6 +23,8 @@ from .plugin_a11y import name_task_checkboxes
 from .plugin_config import PluginConfig
 from .plugin_html import HtmlStash, squeeze_html
 from .plugin_private_site import ROBOTS_TXT, add_noindex, deploy_refusal
+from .plugin_rebuilds import Rebuilds
+from .plugin_search import keep_entries
 from .plugin_tags import add_tags_plugin
 from .reader.body_limits import body_problems
 from .reader.notes import NoteCache
@@ -38,6 +41,7 @@ from .render.links import (
 )
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -93,6 +97,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         # The generated pages again, some with their note body as plain text
         # (see on_pre_page); set by on_files.
         self.render_again: Callable[..., dict[str, str | bytes]] | None = None
+        # What one serve keeps from a rebuild to the next (see plugin_rebuilds).
+        self.rebuilds: Rebuilds | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep read notes from one rebuild to the next in ``mkdocs serve``.
@@ -104,8 +111,22 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         """
         self.cache = NoteCache() if command == "serve" else None
         self.command = command  # gh-deploy of the notebook is refused (on_config)
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if self.rebuilds is not None:
+            build_log.removeFilter(self.rebuilds.quiet)
+        self.rebuilds = Rebuilds(dirty) if command == "serve" else None
+        if self.rebuilds is not None and dirty:
+            build_log.addFilter(self.rebuilds.quiet)
+        self.stash = HtmlStash()  # kept by the rebuilds of one serve (its keys are stable)
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before Material's search plugin loads its first template
+    def _config_first(self, config: MkDocsConfig) -> MkDocsConfig:
+        """In serve, a new build begins (``plugin_rebuilds.Rebuilds.start``)."""
+        if self.rebuilds is not None:
+            self.rebuilds.start(config)
+        return config
+
+    def _config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the options, fix T and turn on the Markdown extensions we need."""
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.options = self.config.to_options()
@@ -134,6 +155,8 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         if self.options.publish == "notebook":
             add_tags_plugin(config, serving=self.cache is not None)
         return config
+
+    on_config = CombinedEvent(_config_first, _config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Read the notes and add every generated page as an in-memory file."""
@@ -174,7 +197,8 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
-        self.stash = HtmlStash()
+        if self.rebuilds is None:
+            self.stash = HtmlStash()
         self.render_again = partial(
             build,
             inputs,
@@ -185,8 +209,16 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
             directory_urls=config.use_directory_urls,
             stash=self.stash.stash,
             site_url=config.site_url or None,
+            memo=self.rebuilds.memo if self.rebuilds is not None else None,
         )
-        pages = self.render_again()
+        if self.rebuilds is not None and self.options.publish == "notebook":
+            render = self.render_again
+            settings = (self.today, self.options, home, config.use_directory_urls, config.site_url)
+            pages = self.rebuilds.markdown.pages_for(
+                inputs, linked, settings, lambda only: render(only=only)
+            )
+        else:
+            pages = self.render_again()
         if own_home is not None and "index.md" in pages:
             files.remove(own_home)  # replaced by the same text with the dashboard
         if guide_home is not None:
@@ -231,8 +263,16 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         bound foresaw) is rendered again with its note body as plain text, and
         a warning names the note, instead of the build stopping."""
         render_again = self.render_again
-        if page.file.generated_by is None or render_again is None:
-            return page
+        if page.file.generated_by is not None and render_again is not None:
+            self._plain_if_failing(page, render_again)
+        if self.rebuilds is not None:  # outermost: a page unchanged is not rendered at all
+            self.rebuilds.wrap_render(page, files)
+        return page
+
+    def _plain_if_failing(
+        self, page: Page, render_again: Callable[..., dict[str, str | bytes]]
+    ) -> None:
+        """Wrap ``page.render`` as ``on_pre_page`` says."""
         render = page.render
         source = page.file.src_uri
 
@@ -255,7 +295,6 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
                 render(config, files)
 
         setattr(page, "render", render_or_plain)  # noqa: B010  (a method of this page only)
-        return page
 
     def _body_place(self, source: str) -> str:
         """``path:line`` of the text shown on the generated page ``source``."""
@@ -283,7 +322,7 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         return self.stash.hide_charts(self.stash.restore(html))
 
     @event_priority(100)  # before any other plugin sees the finished page
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _post_page_first(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Put the charts ``on_page_content`` left out back in the finished page,
         without the theme's indentation and blank lines (``squeeze_html``)."""
         if self.options.publish == "notebook":
@@ -291,6 +330,34 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         if page.file.generated_by is None:
             return output
         return self.stash.show_charts(squeeze_html(output))
+
+    @event_priority(-100)  # after every other plugin
+    def _post_page_last(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """In serve, an unchanged page's stored output (see ``plugin_rebuilds``)."""
+        if self.rebuilds is None:
+            return output
+        return self.rebuilds.output(page, output)
+
+    on_post_page = CombinedEvent(_post_page_first, _post_page_last)
+
+    @event_priority(-100)  # after Material's tags plugin has filled in its lists
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """In serve, choose the pages whose output is unchanged, and let the
+        search index take their entries from the last build (``plugin_search``)."""
+        rebuilds = self.rebuilds
+        if rebuilds is None or self.nav is None:
+            return env
+        rebuilds.choose_outputs(env, self.nav, files)
+        keep_entries(
+            config, lambda page: rebuilds.output_keys.get(page.file.src_uri), rebuilds.entries
+        )
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """In serve, forget what this build no longer had."""
+        if self.rebuilds is not None:
+            self.rebuilds.finish(config.site_dir)
+            self.stash.forget_unused()
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -306,6 +373,9 @@ class InterviewKbPlugin(BasePlugin[PluginConfig]):
         MkDocs sorts an automatic sidebar by file name; a person looks for
         what is due before the note format.
         """
+        self.nav = nav
+        if self.rebuilds is not None:
+            self.rebuilds.files(files)  # the files of this build, as every plugin left them
         if config.nav is not None:
             return nav
 

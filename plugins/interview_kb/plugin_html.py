@@ -4,6 +4,7 @@ squeezed out of generated pages. Only the plugin uses them."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 
@@ -16,35 +17,55 @@ class HtmlStash:
     where each block ends); on the generated pages, which are mostly HTML,
     that was a third of a big notebook's build. With a stash, each HTML block
     of a generated page becomes a one-word paragraph (the stash's prefix and
-    a number); ``restore`` swaps the block back into the converted HTML. The
-    prefix carries a random part, so that no note can spell a key. The
-    user's own Markdown (a note's body, the home page's text) is never
-    stashed.
+    a digest of the block); ``restore`` swaps the block back into the
+    converted HTML. The prefix carries a random part, so that no note can
+    spell a key. The user's own Markdown (a note's body, the home page's
+    text) is never stashed.
+
+    A key names its block's content, so it is the same in every build of one
+    stash: in ``mkdocs serve`` the plugin keeps the stash from one rebuild to
+    the next, and a page whose blocks did not change keeps the same Markdown
+    (``plugin_rebuilds`` compares it). ``forget_unused`` drops the blocks no
+    page of the last build asked for.
     """
 
     def __init__(self) -> None:
         self.prefix = f"ikbhtml{secrets.token_hex(6)}x"
         self.blocks: dict[str, str] = {}
         self.charts: dict[str, str] = {}
-        # Keys are numbered on from every key given, not from the blocks held:
-        # ``restore`` takes blocks out, and a page rendered again later (see
-        # the plugin's on_pre_page) must not reuse a key still waiting.
-        self._given = 0
-        self._key = re.compile(rf"<p>({re.escape(self.prefix)}\d+)</p>")
+        self._used: set[str] = set()
+        self._key = re.compile(rf"<p>({re.escape(self.prefix)}[0-9a-f]+)</p>")
         self._chart_key = re.compile(rf"<!--{re.escape(self.prefix)}svg\d+-->")
 
     def stash(self, html: str) -> str:
         """The key that stands for ``html`` in the Markdown."""
-        key = f"{self.prefix}{self._given}"
-        self._given += 1
+        digest = hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=12)
+        key = f"{self.prefix}{digest.hexdigest()}"
         self.blocks[key] = html
+        self._used.add(key)
         return key
 
     def restore(self, html: str) -> str:
-        """``html`` with every key's paragraph replaced by its block (each used once)."""
+        """``html`` with every key's paragraph replaced by its block."""
         if self.prefix not in html:
             return html
-        return self._key.sub(lambda m: self.blocks.pop(m.group(1), m.group(0)), html)
+
+        def block(match: re.Match[str]) -> str:
+            key = match.group(1)
+            found = self.blocks.get(key)
+            if found is None:
+                return match.group(0)
+            self._used.add(key)
+            return found
+
+        return self._key.sub(block, html)
+
+    def forget_unused(self) -> None:
+        """Drop the blocks that no page stashed or restored since the last call,
+        and the charts no page took back (a page whose output was reused)."""
+        self.blocks = {key: html for key, html in self.blocks.items() if key in self._used}
+        self._used = set()
+        self.charts.clear()
 
     def hide_charts(self, html: str) -> str:
         """``html`` with each chart's ``<svg>`` (which search skips, being marked

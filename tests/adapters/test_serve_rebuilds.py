@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -163,9 +165,29 @@ def serve_plugin(config: object) -> InterviewKbPlugin:
     return found
 
 
+# What each step may make again at most, of the example's 68 pages: pages
+# converted by Python-Markdown, pages run through the theme's templates.
+# Our own Markdown is made again for every page after any change but a body's
+# (see plugin_rebuilds.NoteMarkdown); mkdocs.yml edited makes every page again.
+BOUNDS: dict[str, tuple[int, int] | None] = {
+    "a note's body edited": (1, 1),
+    "a front-matter field edited": (8, 8),
+    "a contact renamed": (16, 18),
+    "a note added": (12, 20),
+    "a note deleted": (10, 18),
+    "a note broken": (12, 12),
+    "the broken note mended": (12, 12),
+    "the question bank edited": (6, 6),
+    "mkdocs.yml edited": None,
+}
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["interview-kb serve", "mkdocs serve"])
 def test_every_rebuild_equals_a_fresh_build(
-    tmp_path: Path, log_guard: LogGuard, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, log_guard: LogGuard, monkeypatch: pytest.MonkeyPatch, dirty: bool
 ) -> None:
+    """``interview-kb serve`` runs MkDocs' dirty builds (the site folder is
+    not emptied first); plain ``mkdocs serve`` clean ones."""
     # The broken note's problem is logged while it is broken.
     log_guard.expect("2026-12-02-aisha-bello.md")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # the sitemap's date
@@ -177,27 +199,40 @@ def test_every_rebuild_equals_a_fresh_build(
     # As mkdocs serve does: the config is loaded again for every build, into
     # the same folder, and the startup event has run once.
     config = load_config(config_file=config_file, site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=dirty)
     plugin = serve_plugin(config)
     try:
-        build(config)
+        build(config, dirty=dirty)
         for number, (step, change) in enumerate(steps(root), start=1):
             change(number)
-            build(load_config(config_file=config_file, site_dir=str(served)))
+            build(load_config(config_file=config_file, site_dir=str(served)), dirty=dirty)
             assert serve_plugin(config) is plugin
-            cache = plugin.cache
-            assert cache is not None
-            # A fresh build, with nothing kept from the rebuilds: MkDocs
-            # hands the same plugin object to every config of this process,
-            # so its cache is put aside meanwhile.
-            plugin.on_startup(command="build", dirty=False)
+            cache, rebuilds = plugin.cache, plugin.rebuilds
+            assert cache is not None and rebuilds is not None
+            made = (rebuilds.renders, rebuilds.themed)
+            bound = BOUNDS[step]
+            assert bound is None or all(m <= b for m, b in zip(made, bound, strict=True)), (
+                f"after {step}: pages made again (HTML, theme) {made}, at most {bound}"
+            )
+            if number == 1:  # only the edited note's page was made again
+                markdown = rebuilds.markdown
+                assert (markdown.made, markdown.kept) == (1, len(markdown.pages) - 1)
+            # A fresh build in a process of its own: MkDocs keeps plugin
+            # objects (ours, Material's search) for the whole process.
             shutil.rmtree(fresh, ignore_errors=True)
-            build(load_config(config_file=config_file, site_dir=str(fresh)))
-            plugin.on_startup(command="serve", dirty=False)
-            plugin.cache = cache
+            done = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", str(fresh)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert done.returncode == 0, done.stderr
             assert_same_site(served, fresh, step)
         assert cache.reused > 0  # the rebuilds did keep notes from one to the next
-    finally:
-        plugin.on_startup(command="build", dirty=False)
+    finally:  # the plugin objects outlive this test (see above): as after a build
+        config.plugins.on_startup(command="build", dirty=False)
+        for other in config.plugins.values():
+            if hasattr(other, "search_index_prev"):  # Material's search, after dirty builds
+                other.search_index_prev = None
     assert "Senior Product Analyst" in (served / "contacts/aisha-bello/index.html").read_text()
     assert not (served / "contacts/noor-haddad").exists()

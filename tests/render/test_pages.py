@@ -116,7 +116,7 @@ def test_links_only_to_safe_schemes() -> None:
     )
 
 
-def test_the_html_stash_puts_back_each_block_once() -> None:
+def test_the_html_stash_puts_back_each_block() -> None:
     from interview_kb.plugin_html import HtmlStash
     from interview_kb.render.site import stash_blocks
 
@@ -132,6 +132,14 @@ def test_the_html_stash_puts_back_each_block_once() -> None:
         restored
         == "<h1>T</h1>\n<ul>\n<li>a</li>\n</ul>\n<p>A <em>user</em> paragraph.</p>\n<p>b</p>\n"
     )
+    # A key names its block: the same block has the same key in a later
+    # build (serve keeps the stash), another block another key.
+    assert stash.stash(stash.blocks[second]) == second and stash.stash("<p>c</p>") not in (first, second)
+    assert stash.restore(html) == restored  # a page rendered again finds its blocks
+    stash.forget_unused()  # the blocks used since the last call stay
+    assert set(stash.blocks) == {first, second, stash.stash("<p>c</p>")}
+    stash.forget_unused()
+    stash.forget_unused()
     assert stash.blocks == {}
     # A key is only a whole paragraph, and another build's keys mean nothing.
     other = HtmlStash()

@@ -17,17 +17,20 @@ one stays, with ``STATUS:CANCELLED``, so that calendars drop it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from icalendar import Calendar as ICalendar
-from icalendar import Event, Todo
+from icalendar import Component, Event, Todo
 
-from ..analysis.drafts import draft, in_draft_window
+from ..analysis.drafts import Draft, draft, in_draft_window
 from ..analysis.followups import Item
 from ..core.model import Interview, Notebook
 from ..core.paths import interview_page
 from ..core.urls import page_url
 from ..core.vocab import FollowUpKind
+from .memo import PageMemo
 
 PRODUCT = "-//interview-kb//follow-ups//EN"
 # Rules that can make several items for one interview: the UID also holds
@@ -106,32 +109,68 @@ def to_ics(
     today: date,
     site_url: str | None = None,
     directory_urls: bool | None = True,
+    memo: PageMemo | None = None,
 ) -> bytes:
     """Every interview as a VEVENT and every item as a VTODO with a DUE date;
     the same notebook gives the same bytes. ``site_url``: where the notebook
-    site is served, for the events' links to the interview pages."""
+    site is served, for the events' links to the interview pages; ``memo``:
+    the events and to-dos of earlier builds of ``mkdocs serve``, each kept
+    under a key of everything it is made from."""
     calendar = ICalendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Interviews and follow-ups")
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    parts: list[bytes] = []
     for slug in sorted(notebook.interviews):
-        calendar.add_component(
-            interview_event(notebook.interviews[slug], notebook, stamp, site_url, directory_urls)
+        interview = notebook.interviews[slug]
+        contact = notebook.contacts.get(interview.contact)
+        made_of = (
+            interview,
+            contact.name if contact else None,
+            contact.organization if contact else None,
+            stamp,
+            site_url,
+            directory_urls,
+        )
+        parts.append(
+            _part(
+                memo,
+                made_of,
+                partial(interview_event, interview, notebook, stamp, site_url, directory_urls),
+            )
         )
     for item in items:
-        todo = Todo()
-        todo.add("uid", item_uid(item))
-        todo.add("dtstamp", stamp)
-        todo.add("summary", item.action)
-        todo.add("due", item.due)
-        todo.add("status", "NEEDS-ACTION")
-        todo.add("categories", [item.kind])
         message = draft(item, notebook) if in_draft_window(item) else None
-        if message is not None:
-            todo.add(
-                "description", f"Suggested message\n\nSubject: {message.subject}\n\n{message.body}"
-            )
-        calendar.add_component(todo)
-    data: bytes = calendar.to_ical()
+        parts.append(_part(memo, (item, message, stamp), partial(_todo, item, message, stamp)))
+    head, end = bytes(calendar.to_ical()).split(b"END:VCALENDAR\r\n")
+    return head + b"".join(parts) + b"END:VCALENDAR\r\n" + end
+
+
+def _todo(item: Item, message: Draft | None, stamp: datetime) -> Todo:
+    todo = Todo()
+    todo.add("uid", item_uid(item))
+    todo.add("dtstamp", stamp)
+    todo.add("summary", item.action)
+    todo.add("due", item.due)
+    todo.add("status", "NEEDS-ACTION")
+    todo.add("categories", [item.kind])
+    if message is not None:
+        todo.add(
+            "description", f"Suggested message\n\nSubject: {message.subject}\n\n{message.body}"
+        )
+    return todo
+
+
+def _part(memo: PageMemo | None, made_of: object, make: Callable[[], Component]) -> bytes:
+    """A component as the calendar writes it, from ``memo`` when it has one
+    made of the same (see ``render.memo``)."""
+    key = memo.key("ics", "", "", "", {"made_of": made_of}) if memo is not None else None
+    if memo is not None and key is not None:
+        found = memo.get(key)
+        if isinstance(found, bytes):
+            return found
+    data = bytes(make().to_ical())
+    if memo is not None and key is not None:
+        memo.put(key, data)
     return data

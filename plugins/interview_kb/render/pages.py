@@ -9,7 +9,7 @@ filter, in a Markdown heading) on its way in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from ..analysis.public import public_guide
@@ -28,6 +28,7 @@ from .ical import to_ics
 from .interview import render_interview_page
 from .interviews import render_interviews
 from .links import LinkedNotes
+from .memo import PageMemo
 from .network import render_network
 from .organizations import ORGANIZATIONS_PAGE, render_organization_page, render_organizations
 from .pipeline import PIPELINE_PAGE, render_pipeline
@@ -62,6 +63,8 @@ def render_pages(
     stash: Callable[[str], str] | None = None,
     plain_bodies: frozenset[str] = frozenset(),
     site_url: str | None = None,
+    only: Collection[str] | None = None,
+    memo: PageMemo | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated file of the site: ``{source path: Markdown text, or bytes}``.
 
@@ -78,16 +81,40 @@ def render_pages(
     blocks out of their Markdown: it returns the text that stands for a block
     (the plugin's ``plugin_html.HtmlStash.stash``); ``plain_bodies`` pages
     whose note body (or the home page's own text) is shown as plain text;
-    ``site_url`` MkDocs' ``site_url``, for the calendar's links to the pages.
+    ``site_url`` MkDocs' ``site_url``, for the calendar's links to the pages;
+    ``only``, when given, the pages to make (of a contact or an interview,
+    for ``mkdocs serve``, which keeps the others from the last build): the
+    views and the calendar are left out; ``memo``, pages rendered by earlier
+    builds of ``mkdocs serve`` (``render.memo``), to be taken when nothing
+    they are made from changed.
     """
     if options.publish == "guide":
         guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
         return render_guide(guide)
     site = Site(
-        notebook, today, options, tuple(images), linked, home, directory_urls, stash, plain_bodies
+        notebook,
+        today,
+        options,
+        tuple(images),
+        linked,
+        home,
+        directory_urls,
+        stash,
+        plain_bodies,
+        memo,
     )
     renderer = Renderer(site)
-    pages: dict[str, str | bytes] = {
+    if only is not None:
+        wanted = set(only)
+        pages: dict[str, str | bytes] = {}
+        for contact in notebook.contacts.values():
+            if contact_page(contact.slug) in wanted:
+                pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
+        for interview in notebook.interviews.values():
+            if interview_page(interview.slug) in wanted:
+                pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
+        return pages
+    pages = {
         "contacts.md": render_contacts(renderer),
         "interviews.md": render_interviews(renderer),
         "follow-ups.md": NOT_SEARCHED + render_follow_ups(renderer),
@@ -107,7 +134,7 @@ def render_pages(
     # Written as it is, not through a template: the marker must reach Material's
     # tags plugin, which puts the list of every tag and its pages in its place.
     pages[TAGS_PAGE] = TAGS_TEXT
-    pages["follow-ups.ics"] = to_ics(site.items, notebook, today, site_url, directory_urls)
+    pages["follow-ups.ics"] = to_ics(site.items, notebook, today, site_url, directory_urls, memo)
     own = site.linked.bodies.get("index.md", home) if home is not None else None
     # Hook (body_limits): the home page's own text, past a bound, as plain text.
     if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):

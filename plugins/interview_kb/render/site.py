@@ -40,6 +40,7 @@ from .markup import (
     html_paragraphs,
     html_text,
 )
+from .memo import PageMemo
 
 
 def stash_blocks(text: str, stash: Callable[[str], str]) -> str:
@@ -69,6 +70,29 @@ class Site:
     # Pages whose note body is shown as plain text whatever its shape: the
     # plugin asks for them when Markdown failed on a page (a last resort).
     plain_bodies: frozenset[str] = frozenset()
+    # Pages rendered by earlier builds, kept by ``mkdocs serve`` (see render.memo).
+    memo: PageMemo | None = None
+
+    @cached_property
+    def world(self) -> str:
+        """What every template can reach besides its context (``render.memo``)."""
+        names = sorted((slug, contact.name) for slug, contact in self.notebook.contacts.items())
+        labels = sorted(
+            (slug, interview_label(interview))
+            for slug, interview in self.notebook.interviews.items()
+        )
+        return repr(
+            (
+                self.today,
+                self.options,
+                self.directory_urls,
+                sorted(self.plain_bodies),
+                self.stash,
+                names,
+                labels,
+                sorted(self.organization_slugs.items()),
+            )
+        )
 
     @cached_property
     def linked(self) -> LinkedNotes:
@@ -221,6 +245,19 @@ class Renderer:
         The note's ``body`` is the user's own Markdown: it is put in after the
         template's blank lines are tidied, so that it stays as written.
         """
+        memo = self.site.memo
+        key = None
+        if memo is not None:
+            key = memo.key(self.site.world, template, source, body, context)
+            found = memo.get(key) if key is not None else None
+            if isinstance(found, str):
+                return found
+        text = self._render(template, source, body, **context)
+        if memo is not None and key is not None:
+            memo.put(key, text)
+        return text
+
+    def _render(self, template: str, source: str, body: str, **context: Any) -> str:
         tpl = self.env.get_template(template)
         text = tpl.render(
             today=self.site.today,
