@@ -31,6 +31,7 @@ site must equal a fresh full build of the same notes, byte for byte:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import logging
@@ -44,8 +45,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import BaseLoader, BytecodeCache, ChoiceLoader, DictLoader, FileSystemLoader
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import clean_directory
+from mkdocs.utils.meta import get_data
 
 from .core.model import Contact, Interview, Notebook
 from .core.paths import contact_page, interview_page
@@ -57,7 +60,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
 
     from .pipeline import Inputs
     from .render.links import LinkedNotes
@@ -79,16 +81,36 @@ def _version(name: str) -> str:
         return "-"
 
 
-def config_signature(config_file: str | None) -> str:
-    """What every page shares: ``mkdocs.yml`` as written and the versions of
-    the packages that turn a page into HTML."""
-    text = ""
-    if config_file:
+_INHERIT = re.compile(r"^INHERIT:[ \t]*['\"]?([^'\"\r\n#]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def config_signature(config_file: str | None, theme_dirs: Iterable[str] = ()) -> str:
+    """What every page shares: ``mkdocs.yml`` as written (and the files it
+    ``INHERIT``s), the templates of the theme folders kept in the notebook
+    (a ``custom_dir``: name, size, time of change), and the versions of the
+    packages that turn a page into HTML."""
+    parts: list[str] = []
+    path = Path(config_file) if config_file else None
+    for _ in range(8):  # an INHERIT chain, as deep as anyone writes one
+        if path is None:
+            break
         try:
-            text = Path(config_file).read_text(encoding="utf-8", errors="replace")
+            text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
-            text = ""
-    return _digest(text, *(f"{name}={_version(name)}" for name in _VERSIONED))
+            break
+        parts.append(text)
+        found = _INHERIT.search(text)
+        path = (path.parent / found.group(1).strip()) if found else None
+    root = Path(config_file).resolve().parent if config_file else Path.cwd()
+    for folder in theme_dirs:
+        where = Path(folder).resolve()
+        if not where.is_relative_to(root):
+            continue
+        for file in sorted(where.rglob("*")):
+            if file.is_file():
+                stat = file.stat()
+                parts.append(f"{file.relative_to(where)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return _digest(*parts, *(f"{name}={_version(name)}" for name in _VERSIONED))
 
 
 # ---------------------------------------------------------------------------
@@ -349,6 +371,7 @@ class Rebuilds:
         self.markdown = NoteMarkdown()
         self.memo = PageMemo()
         self.rendered: dict[str, tuple[str, Rendered]] = {}
+        self.sources: dict[str, tuple[str, str, dict[str, Any]]] = {}
         self.outputs: dict[str, tuple[str, str]] = {}
         self.entries: dict[str, list[dict[str, Any]]] = {}
         self.bytecode = _Bytecode()
@@ -376,7 +399,7 @@ class Rebuilds:
         """``on_config``: a new build begins. In a dirty build after
         ``mkdocs.yml`` changed, the site folder is emptied as in a clean one,
         and every page is written again (their keys all changed)."""
-        signature = config_signature(config.config_file_path)
+        signature = config_signature(config.config_file_path, config.theme.dirs)
         if self.dirty and self.config and signature != self.config:
             clean_directory(config.site_dir)
             self.written = set()
@@ -418,9 +441,24 @@ class Rebuilds:
 
     def wrap_render(self, page: Page, files: Files) -> None:
         """``on_pre_page``: the page's ``render`` answers from the cache when
-        its key is one it has seen."""
+        its key is one it has seen, and its ``read_source`` does not parse
+        the same front-matter twice."""
         render = page.render
         source = page.file.src_uri
+
+        def read_source(config: MkDocsConfig) -> None:
+            # As Page.read_source (MkDocs 1.6), its front-matter from the cache.
+            text = config.plugins.on_page_read_source(page=page, config=config)
+            if text is None:
+                text = page.file.content_string
+            kept = self.sources.get(source)
+            if kept is None or kept[0] != text:
+                kept = (text, *get_data(text))
+                self.sources[source] = kept
+            page.markdown, page.meta = kept[1], copy.deepcopy(kept[2])
+
+        if type(page).read_source is Page.read_source:  # not a subclass of its own
+            setattr(page, "read_source", read_source)  # noqa: B010
 
         def render_or_reuse(config: MkDocsConfig, files: Files) -> None:
             markdown = page.markdown or ""
@@ -541,7 +579,7 @@ class Rebuilds:
             for path in sorted(self.written - written, reverse=True):
                 _remove(Path(path), Path(site_dir))
             self.written = written
-        for kept in (self.rendered, self.outputs):
+        for kept in (self.rendered, self.outputs, self.sources):
             for source in set(kept) - self.seen:
                 del kept[source]
         if self.markdown.kept == 0:  # every page was asked for: forget the others

@@ -221,7 +221,17 @@ def test_every_rebuild_equals_a_fresh_build(
             # objects (ours, Material's search) for the whole process.
             shutil.rmtree(fresh, ignore_errors=True)
             done = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file, "-d", str(fresh)],
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "-q",
+                    "-f",
+                    config_file,
+                    "-d",
+                    str(fresh),
+                ],
                 capture_output=True,
                 text=True,
                 check=False,

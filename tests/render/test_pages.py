@@ -134,7 +134,10 @@ def test_the_html_stash_puts_back_each_block() -> None:
     )
     # A key names its block: the same block has the same key in a later
     # build (serve keeps the stash), another block another key.
-    assert stash.stash(stash.blocks[second]) == second and stash.stash("<p>c</p>") not in (first, second)
+    assert stash.stash(stash.blocks[second]) == second and stash.stash("<p>c</p>") not in (
+        first,
+        second,
+    )
     assert stash.restore(html) == restored  # a page rendered again finds its blocks
     stash.forget_unused()  # the blocks used since the last call stay
     assert set(stash.blocks) == {first, second, stash.stash("<p>c</p>")}

@@ -75,8 +75,8 @@ def serve(config_file: str, dev_addr: str | None) -> None:
     """Serve the notebook at http://127.0.0.1:8000 and reload the open page on every save.
 
     The way to browse a notebook while writing it: `mkdocs serve` with live
-    reload, bound to this machine unless --dev-addr says otherwise. Stop it
-    with Ctrl-C.
+    reload, bound to this machine unless --dev-addr says otherwise. After a
+    save, only the pages the edit changed are made again. Stop it with Ctrl-C.
     """
     path = find_config(config_file)
     if not path.is_file():
@@ -97,10 +97,14 @@ def serve(config_file: str, dev_addr: str | None) -> None:
 
     # MkDocs' own command, so that its log, its warnings and Ctrl-C behave as
     # under `mkdocs serve`; --livereload is given, not left to its default.
+    # --dirty: MkDocs does not empty the site folder before each rebuild, and
+    # the plugin redoes only what an edit changed (plugin_rebuilds), exactly:
+    # the site after a rebuild is the site a full build makes.
     mkdocs_cli.main(
         args=[
             "serve",
             "--livereload",
+            "--dirty",
             "--dev-addr",
             address.text,
             "--config-file",
