@@ -19,6 +19,7 @@ import pytest
 
 from interview_kb.core.model import Contact, Interview, Notebook, Options, OutreachEvent, Referral
 from interview_kb.core.vocab import InterviewStatus, OutreachKind
+from interview_kb.core.wording import interview_label
 from interview_kb.plugin_html import HtmlStash
 from interview_kb.reader.notes import read_notebook
 from interview_kb.render.memo import PageMemo
@@ -124,6 +125,16 @@ def test_a_warm_memo_gives_the_pages_a_fresh_render_gives(
 
 def test_a_context_that_shows_no_values_is_never_kept() -> None:
     assert PageMemo.key("world", "t.j2", "a.md", "", {"f": lambda: 1}) is None
+
+    def inner() -> int:
+        return 1
+
+    assert PageMemo.key("world", "t.j2", "a.md", "", {"f": inner}) is None  # a closure
+    # A module's function counts by its name: the same in every build.
+    assert PageMemo.key("w", "t.j2", "a.md", "", {"f": interview_label}) == PageMemo.key(
+        "w", "t.j2", "a.md", "", {"f": interview_label}
+    )
+    assert PageMemo.key("w", "t.j2", "a.md", "", {"f": interview_label}) is not None
     one = PageMemo.key("world", "t.j2", "a.md", "", {"n": 1})
     assert one is not None
     assert one != PageMemo.key("world", "t.j2", "a.md", "", {"n": 2})

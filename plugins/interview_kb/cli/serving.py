@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from typing import Any
 
 import click
 
@@ -12,6 +13,9 @@ from ..reader.mkdocs_yml import configured_dev_addr
 from .app import BadInput, config_option, find_config, main
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
+# How often the server looks for changed files (MkDocs: every 0.5 s). A look
+# at a 1,000-note notebook takes about 11 ms, some 5% of one core.
+POLLING_SECONDS = 0.2
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ def serve(config_file: str, dev_addr: str | None) -> None:
         click.secho(warning, err=True, fg="yellow")
     from mkdocs.__main__ import cli as mkdocs_cli
 
+    _poll_every(POLLING_SECONDS)
+
     # MkDocs' own command, so that its log, its warnings and Ctrl-C behave as
     # under `mkdocs serve`; --livereload is given, not left to its default.
     # --dirty: MkDocs does not empty the site folder before each rebuild, and
@@ -112,3 +118,17 @@ def serve(config_file: str, dev_addr: str | None) -> None:
         ],
         prog_name="interview-kb serve",
     )
+
+
+def _poll_every(seconds: float) -> None:
+    """Make the server MkDocs' serve command starts in this process look for
+    changed files every ``seconds`` (it gives its server no such option)."""
+    from mkdocs.commands import serve as serve_command
+    from mkdocs.livereload import LiveReloadServer
+
+    class Polling(LiveReloadServer):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("polling_interval", seconds)
+            super().__init__(*args, **kwargs)
+
+    setattr(serve_command, "LiveReloadServer", Polling)  # noqa: B010

@@ -8,11 +8,16 @@ text, the stash of HTML blocks. ``PageMemo`` keeps each rendered page under
 a digest of all of that (``key``), so that a rebuild renders again only the
 pages whose inputs changed. A context whose text shows an object's address
 (``at 0x...``) says nothing of its value: such a page is always rendered.
+A function of a module (``interview_label``) counts by its name, which says
+what it does while the code stays the same (one process); a function made
+inside another (a closure) or a lambda may hold anything, and counts as an
+address.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +29,10 @@ def digest(*parts: str) -> str:
         hasher.update(part.encode("utf-8", "surrogatepass"))
         hasher.update(b"\0")
     return hasher.hexdigest()
+
+
+# A module's own function as repr() shows it; a closure's name has "<locals>".
+_MODULE_FUNCTION = re.compile(r"<function ([\w.]+) at 0x[0-9a-f]+>")
 
 
 class PageMemo:
@@ -41,7 +50,9 @@ class PageMemo:
     ) -> str | None:
         """The key of a page rendered from these, or None when the context's
         text does not show all of its values."""
-        text = repr((template, source, body, sorted(context.items())))
+        text = _MODULE_FUNCTION.sub(
+            r"<function \1>", repr((template, source, body, sorted(context.items())))
+        )
         if " at 0x" in text:
             return None
         return digest(world, text)
