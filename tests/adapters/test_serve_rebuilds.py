@@ -182,6 +182,59 @@ BOUNDS: dict[str, tuple[int, int] | None] = {
 }
 
 
+def edit_and_compare(
+    tmp_path: Path,
+    config_name: str,
+    sequence: list[tuple[str, Callable[[int], None]]],
+    bounds: dict[str, tuple[int, int] | None],
+    dirty: bool,
+    first_is_a_body: bool = False,
+) -> None:
+    """Build as serve does, then after each step of ``sequence`` rebuild and
+    compare with a fresh build. ``first_is_a_body``: the first step edits a
+    note's body, after which only that note's page is made again."""
+    root = tmp_path / "notebook"
+    config_file = str(root / config_name)
+    served, fresh = tmp_path / "served", tmp_path / "fresh"
+
+    # As mkdocs serve does: the config is loaded again for every build, into
+    # the same folder, and the startup event has run once.
+    config = load_config(config_file=config_file, site_dir=str(served))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    plugin = serve_plugin(config)
+    try:
+        build(config, dirty=dirty)
+        for number, (step, change) in enumerate(sequence, start=1):
+            change(number)
+            build(load_config(config_file=config_file, site_dir=str(served)), dirty=dirty)
+            assert serve_plugin(config) is plugin
+            cache, rebuilds = plugin.cache, plugin.rebuilds
+            assert cache is not None and rebuilds is not None
+            made = (rebuilds.renders, rebuilds.themed)
+            bound = bounds[step]
+            assert bound is None or all(m <= b for m, b in zip(made, bound, strict=True)), (
+                f"after {step}: pages made again (HTML, theme) {made}, at most {bound}"
+            )
+            if number == 1 and first_is_a_body:
+                markdown = rebuilds.markdown
+                assert (markdown.made, markdown.kept) == (1, len(markdown.pages) - 1)
+            # A fresh build in a process of its own: MkDocs keeps plugin
+            # objects (ours, Material's search) for the whole process.
+            shutil.rmtree(fresh, ignore_errors=True)
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config_file]
+            done = subprocess.run(
+                [*command, "-d", str(fresh)], capture_output=True, text=True, check=False
+            )
+            assert done.returncode == 0, done.stderr
+            assert_same_site(served, fresh, step)
+        assert cache.reused > 0  # the rebuilds did keep notes from one to the next
+    finally:  # the plugin objects outlive this test (see above): as after a build
+        config.plugins.on_startup(command="build", dirty=False)
+        for other in config.plugins.values():
+            if hasattr(other, "search_index_prev"):  # Material's search, after dirty builds
+                other.search_index_prev = None
+
+
 @pytest.mark.parametrize("dirty", [True, False], ids=["interview-kb serve", "mkdocs serve"])
 def test_every_rebuild_equals_a_fresh_build(
     tmp_path: Path, log_guard: LogGuard, monkeypatch: pytest.MonkeyPatch, dirty: bool
@@ -193,56 +246,53 @@ def test_every_rebuild_equals_a_fresh_build(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # the sitemap's date
     root = tmp_path / "notebook"
     copy_notebook(root)
-    config_file = str(root / "mkdocs.yml")
-    served, fresh = tmp_path / "served", tmp_path / "fresh"
-
-    # As mkdocs serve does: the config is loaded again for every build, into
-    # the same folder, and the startup event has run once.
-    config = load_config(config_file=config_file, site_dir=str(served))
-    config.plugins.on_startup(command="serve", dirty=dirty)
-    plugin = serve_plugin(config)
-    try:
-        build(config, dirty=dirty)
-        for number, (step, change) in enumerate(steps(root), start=1):
-            change(number)
-            build(load_config(config_file=config_file, site_dir=str(served)), dirty=dirty)
-            assert serve_plugin(config) is plugin
-            cache, rebuilds = plugin.cache, plugin.rebuilds
-            assert cache is not None and rebuilds is not None
-            made = (rebuilds.renders, rebuilds.themed)
-            bound = BOUNDS[step]
-            assert bound is None or all(m <= b for m, b in zip(made, bound, strict=True)), (
-                f"after {step}: pages made again (HTML, theme) {made}, at most {bound}"
-            )
-            if number == 1:  # only the edited note's page was made again
-                markdown = rebuilds.markdown
-                assert (markdown.made, markdown.kept) == (1, len(markdown.pages) - 1)
-            # A fresh build in a process of its own: MkDocs keeps plugin
-            # objects (ours, Material's search) for the whole process.
-            shutil.rmtree(fresh, ignore_errors=True)
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "-q",
-                    "-f",
-                    config_file,
-                    "-d",
-                    str(fresh),
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            assert done.returncode == 0, done.stderr
-            assert_same_site(served, fresh, step)
-        assert cache.reused > 0  # the rebuilds did keep notes from one to the next
-    finally:  # the plugin objects outlive this test (see above): as after a build
-        config.plugins.on_startup(command="build", dirty=False)
-        for other in config.plugins.values():
-            if hasattr(other, "search_index_prev"):  # Material's search, after dirty builds
-                other.search_index_prev = None
+    edit_and_compare(tmp_path, "mkdocs.yml", steps(root), BOUNDS, dirty, first_is_a_body=True)
+    served = tmp_path / "served"
     assert "Senior Product Analyst" in (served / "contacts/aisha-bello/index.html").read_text()
     assert not (served / "contacts/noor-haddad").exists()
+
+
+def guide_steps(root: Path) -> list[tuple[str, Callable[[int], None]]]:
+    def answer(step: int) -> None:  # a shared interview's answer: on the guide
+        edit(
+            root / "interviews" / "2026-06-03-priya-raman.md",
+            lambda t: t.replace("mostly meetings.", "mostly meetings, some travel."),
+            step,
+        )
+
+    def page(step: int) -> None:  # a page of the guide's own
+        edit(
+            root / "docs" / "guide" / "asking.md",
+            lambda t: t.replace("answered in one line", "answered in a line"),
+            step,
+        )
+
+    def inherited(step: int) -> None:  # mkdocs.yml, which mkdocs.public.yml INHERITs
+        edit(root / "mkdocs.yml", lambda t: t + "\ncopyright: Written by the group\n", step)
+
+    return [
+        ("a shared answer edited", answer),
+        ("a guide page edited", page),
+        ("the inherited mkdocs.yml edited", inherited),
+    ]
+
+
+GUIDE_BOUNDS: dict[str, tuple[int, int] | None] = {
+    "a shared answer edited": (4, 4),
+    "a guide page edited": (1, 1),
+    "the inherited mkdocs.yml edited": None,
+}
+
+
+def test_every_rebuild_of_the_guide_equals_a_fresh_build(
+    tmp_path: Path, log_guard: LogGuard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``interview-kb serve --config mkdocs.public.yml``: the guide, served."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    root = tmp_path / "notebook"
+    copy_notebook(root)
+    shutil.copy2(REPO / "mkdocs.public.yml", root / "mkdocs.public.yml")
+    edit_and_compare(tmp_path, "mkdocs.public.yml", guide_steps(root), GUIDE_BOUNDS, dirty=True)
+    site = tmp_path / "served"
+    assert "some travel" in (site / "questions" / "index.html").read_text(encoding="utf-8")
+    assert "Written by the group" in (site / "index.html").read_text(encoding="utf-8")
