@@ -340,7 +340,7 @@ def referral_name(notebook: Notebook, referral: Referral, people: People | None 
 def _referred(
     notebook: Notebook, referral: Referral, people: People | None = None
 ) -> Contact | None:
-    people = people or People(notebook.contacts)
+    people = people or People.of(notebook.contacts)
     slug = people.slug(referral.contact, referral.name)
     return notebook.contacts.get(slug) if slug else None
 
@@ -380,7 +380,7 @@ def referral_draft(
 def _find_contact(notebook: Notebook, text: str) -> Contact | None:
     if text in notebook.contacts:
         return notebook.contacts[text]
-    slug = People(notebook.contacts).named(text)
+    slug = People.of(notebook.contacts).named(text)
     return notebook.contacts.get(slug) if slug else None
 
 
@@ -388,7 +388,7 @@ def _find_referral(notebook: Notebook, interview: Interview, to: str | None) -> 
     referrals = interview.referrals
     if not referrals:
         raise NoDraft(f"{interview.path} lists no referrals: add them under 'referrals:'")
-    people = People(notebook.contacts)
+    people = People.of(notebook.contacts)
     if to is None:
         if len(referrals) == 1:
             return referrals[0]
@@ -476,7 +476,7 @@ def addressed(item: Item, notebook: Notebook) -> Addressed | None:
                 promised_draft(notebook, interview, contact, thing),
             )
         if item.kind == FollowUpKind.REFERRAL and interview is not None:
-            people = People(notebook.contacts)
+            people = People.of(notebook.contacts)
             for referral in interview.referrals:
                 if item.action.startswith(f"Write to {referral_name(notebook, referral, people)},"):
                     return referral_draft(notebook, interview, referral, people)

@@ -288,7 +288,7 @@ class _Index:
                 top.append((facts.request, slug))
                 top.sort(reverse=True)
                 del top[2:]
-        self.people = People(notebook.contacts)
+        self.people = People.of(notebook.contacts)
 
     def name(self, slug: str) -> str:
         contact = self.notebook.contacts.get(slug)

@@ -104,7 +104,7 @@ def named_key(name: str) -> str:
 
 def network(notebook: Notebook, today: date) -> Network:
     """Every introduction and every referral of a held interview, as a network."""
-    resolver = People(notebook.contacts)
+    resolver = People.of(notebook.contacts)
     people: dict[str, Person] = {}
     edges: set[Edge] = set()
 

@@ -36,6 +36,15 @@ class People:
         #: The contact a name (``name_key``) means: the first by slug.
         self.names: dict[str, str] = {key: slugs[0] for key, slugs in every.items()}
 
+    @classmethod
+    def of(cls, contacts: Mapping[str, Contact]) -> People:
+        """``People(contacts)``, made once for the same mapping however many
+        pages and rules ask (it is read, never changed)."""
+        last = _LAST[0]
+        if last is None or last.contacts is not contacts:
+            last = _LAST[0] = cls(contacts)
+        return last
+
     def named(self, name: str) -> str | None:
         """The slug of the contact ``name`` (a name or alias) means, if any."""
         return self.names.get(name_key(name))
@@ -53,3 +62,8 @@ class People:
             if text and (found := self.named(text)) is not None:
                 return found
         return None
+
+
+# The last ``People`` made by ``People.of``; it holds its mapping, so the
+# mapping's identity is not reused while it is kept.
+_LAST: list[People | None] = [None]

@@ -101,7 +101,7 @@ class Resolver:
             person = notebook.contacts.get(interview.contact)
             name = person.name if person else interview.contact
             self.labels[interview_page(slug)] = f"{name}, {interview.date.isoformat()}"
-        self.people = People(notebook.contacts)
+        self.people = People.of(notebook.contacts)
         # Names and aliases (``name_key``) to the page of the contact they mean.
         self.names = {key: contact_page(slug) for key, slug in self.people.names.items()}
         # Note files (as written in the notebook) to their pages.

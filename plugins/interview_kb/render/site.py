@@ -123,7 +123,7 @@ class Site:
     @cached_property
     def people(self) -> People:
         """Contacts by slug, name and alias: where a referral by name points."""
-        return People(self.notebook.contacts)
+        return People.of(self.notebook.contacts)
 
     @cached_property
     def organization_slugs(self) -> dict[str, str]:
@@ -188,7 +188,15 @@ _DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 def page_meta(tags: tuple[str, ...], **extra: Any) -> Markup:
     """The generated page's own front-matter (tags for Material, and more)."""
-    meta: dict[str, Any] = {k: v for k, v in extra.items() if v is not None}
+    try:
+        return _page_meta(tuple(tags), tuple(sorted(extra.items())))
+    except TypeError:  # a value that cannot be a key: made each time
+        return _page_meta.__wrapped__(tuple(tags), tuple(sorted(extra.items())))
+
+
+@lru_cache(maxsize=8192)
+def _page_meta(tags: tuple[str, ...], extra: tuple[tuple[str, Any], ...]) -> Markup:
+    meta: dict[str, Any] = {k: v for k, v in extra if v is not None}
     if tags:
         # Material writes tag names into pages without escaping them.
         meta["tags"] = [html_text(tag) for tag in tags]
