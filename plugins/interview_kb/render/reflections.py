@@ -40,7 +40,9 @@ def render_reflections(renderer: Renderer) -> str:
     interest = interest_by_tag(notebook, today)
     rated = ratings(notebook, today)
     context: dict[str, Any] = {
-        "who": who,
+        # Each interview's "name, date": a mapping, so that the page can be
+        # kept from one build to the next (render.memo).
+        "who": {slug: who(slug) for slug in notebook.interviews},
         "reflected": reflected(notebook, today),
         "missing": not_reflected(notebook, today),
         "interest": interest,
