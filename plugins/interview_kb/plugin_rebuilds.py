@@ -5,11 +5,14 @@ object outlives the rebuilds of one serve (it has ``on_startup``), and so
 does a ``Rebuilds``: it keeps, from one build to the next,
 
 - the generated Markdown of every page (``NoteMarkdown``): when an edit
-  changed only note bodies, only those notes' pages are made again;
+  changed only note bodies, only those notes' pages are made again; after
+  any other edit every page's context is made, and its template rendered
+  only when that context is new (``render.memo.PageMemo``);
 - what Python-Markdown made of every page (``Rendered``), under a key of
   everything that shapes it: the page's Markdown as the last plugin left
   it, its path and URL, the files its links can lead to, ``mkdocs.yml``
-  and the MkDocs, Material and Python-Markdown versions;
+  (and what it inherits), the notebook's own theme folder and the versions
+  of MkDocs, Material, Markdown, its extensions and Jinja2;
 - every page's finished HTML, under a key of its HTML content, title,
   meta, table of contents, neighbours, the navigation and the same
   configuration: an unchanged page is not run through the theme's
