@@ -74,9 +74,6 @@ STUB_TEMPLATE = "interview-kb-unchanged.html"
 _VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
 
-_digest = digest
-
-
 def _version(name: str) -> str:
     try:
         return version(name)
@@ -113,7 +110,7 @@ def config_signature(config_file: str | None, theme_dirs: Iterable[str] = ()) ->
             if file.is_file():
                 stat = file.stat()
                 parts.append(f"{file.relative_to(where)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return _digest(*parts, *(f"{name}={_version(name)}" for name in _VERSIONED))
+    return digest(*parts, *(f"{name}={_version(name)}" for name in _VERSIONED))
 
 
 # ---------------------------------------------------------------------------
@@ -307,9 +304,8 @@ class _Listed:
         self.listed: dict[str, list[str]] = {}
         self.chosen: dict[tuple[object, ...], list[str]] = {}
 
-    def installed(self, loader: FileSystemLoader) -> bool:
-        """True when none of the loader's folders is in the notebook."""
-        return not any(Path(p).resolve().is_relative_to(self.root) for p in loader.searchpath)
+    def _in_notebook(self, folder: str) -> bool:
+        return Path(folder).resolve().is_relative_to(self.root)
 
     def names(self, loader: FileSystemLoader) -> list[str]:
         found: set[str] = set()
@@ -317,7 +313,7 @@ class _Listed:
             names = self.listed.get(path)
             if names is None:
                 names = FileSystemLoader(path, followlinks=loader.followlinks).list_templates()
-                if not Path(path).resolve().is_relative_to(self.root):
+                if not self._in_notebook(path):
                     self.listed[path] = names
             found.update(names)
         return sorted(found)
@@ -331,7 +327,7 @@ class _Listed:
         """
         list_templates = env.list_templates
         setattr(loader, "list_templates", lambda: self.names(loader))  # noqa: B010
-        if not self.installed(loader):
+        if any(self._in_notebook(path) for path in loader.searchpath):
             return
 
         def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
@@ -388,7 +384,6 @@ class Rebuilds:
         self.output_keys: dict[str, str] = {}  # page source: its output's key
         self.unchanged: set[str] = set()  # pages whose stored output is written
         self.renders = 0
-        self.renders_reused = 0
         self.seen: set[str] = set()
 
     @property
@@ -412,7 +407,7 @@ class Rebuilds:
         self.nav = ""
         self.output_keys = {}
         self.unchanged = set()
-        self.renders = self.renders_reused = 0
+        self.renders = 0
         self.seen = set()
         self.memo.start()
 
@@ -465,13 +460,12 @@ class Rebuilds:
 
         def render_or_reuse(config: MkDocsConfig, files: Files) -> None:
             markdown = page.markdown or ""
-            key = _digest(
+            key = digest(
                 self.config, source, page.url, markdown, link_targets(markdown, source, files)
             )
             self.seen.add(source)
             kept = self.rendered.get(source)
             if kept is not None and kept[0] == key:
-                self.renders_reused += 1
                 self._apply(page, kept[1], files)
                 return
             self.renders += 1
@@ -534,7 +528,7 @@ class Rebuilds:
             page = file.page
             if page is None or page.content is None:
                 continue
-            key = _digest(
+            key = digest(
                 self.config,
                 self.nav,
                 page.content,

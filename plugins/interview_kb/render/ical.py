@@ -165,7 +165,7 @@ def _todo(item: Item, message: Draft | None, stamp: datetime) -> Todo:
 def _part(memo: PageMemo | None, made_of: object, make: Callable[[], Component]) -> bytes:
     """A component as the calendar writes it, from ``memo`` when it has one
     made of the same (see ``render.memo``)."""
-    key = memo.key("ics", "", "", "", {"made_of": made_of}) if memo is not None else None
+    key = memo.key_of("ics", made_of) if memo is not None else None
     if memo is not None and key is not None:
         found = memo.get(key)
         if isinstance(found, bytes):

@@ -46,8 +46,14 @@ class PageMemo:
     ) -> str | None:
         """The key of a page rendered from these, or None when the context
         cannot be written out in full."""
+        return PageMemo.key_of(world, template, source, body, sorted(context.items()))
+
+    @staticmethod
+    def key_of(world: str, *values: Any) -> str | None:
+        """The key of anything made from ``values`` (and ``world``), or None
+        when they cannot be written out in full (see the module's text)."""
         try:
-            data = pickle.dumps((template, source, body, sorted(context.items())), protocol=5)
+            data = pickle.dumps(values, protocol=5)
         except (pickle.PicklingError, AttributeError, TypeError):
             return None
         return digest(world, data)

@@ -105,16 +105,8 @@ def render_pages(
     )
     renderer = Renderer(site)
     if only is not None:
-        wanted = set(only)
-        pages: dict[str, str | bytes] = {}
-        for contact in notebook.contacts.values():
-            if contact_page(contact.slug) in wanted:
-                pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
-        for interview in notebook.interviews.values():
-            if interview_page(interview.slug) in wanted:
-                pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
-        return pages
-    pages = {
+        return _note_pages(renderer, notebook, set(only))
+    pages: dict[str, str | bytes] = {
         "contacts.md": render_contacts(renderer),
         "interviews.md": render_interviews(renderer),
         "follow-ups.md": NOT_SEARCHED + render_follow_ups(renderer),
@@ -127,10 +119,7 @@ def render_pages(
     }
     for org in site.organizations:
         pages[organization_page(org.slug)] = render_organization_page(renderer, org)
-    for contact in notebook.contacts.values():
-        pages[contact_page(contact.slug)] = render_contact_page(renderer, contact)
-    for interview in notebook.interviews.values():
-        pages[interview_page(interview.slug)] = render_interview_page(renderer, interview)
+    pages.update(_note_pages(renderer, notebook))
     # Written as it is, not through a template: the marker must reach Material's
     # tags plugin, which puts the list of every tag and its pages in its place.
     pages[TAGS_PAGE] = TAGS_TEXT
@@ -140,6 +129,22 @@ def render_pages(
     if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):
         own = plain_body(own.strip("\n"))
     pages["index.md"] = compose_home(own, render_dashboard(renderer))
+    return pages
+
+
+def _note_pages(
+    renderer: Renderer, notebook: Notebook, wanted: Collection[str] | None = None
+) -> dict[str, str | bytes]:
+    """The page of every contact, then of every interview (those in ``wanted``)."""
+    pages: dict[str, str | bytes] = {}
+    for contact in notebook.contacts.values():
+        source = contact_page(contact.slug)
+        if wanted is None or source in wanted:
+            pages[source] = render_contact_page(renderer, contact)
+    for interview in notebook.interviews.values():
+        source = interview_page(interview.slug)
+        if wanted is None or source in wanted:
+            pages[source] = render_interview_page(renderer, interview)
     return pages
 
 
