@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from interview_kb.cli import main
+from interview_kb.cli import main, serving
 from interview_kb.cli.app import BadInput
 from interview_kb.cli.serving import Address, exposure_warning, parse_address
 
@@ -151,3 +151,85 @@ def test_another_interface_is_warned_about_before_mkdocs_starts(
     assert result.exit_code != 0
     assert result.output.startswith("Warning: serving at 0.0.0.0:8000, not on 127.0.0.1")
     assert "private pages" in result.output
+
+
+@pytest.mark.parametrize("flags", [[], ["--poll"]], ids=["notified", "polling"])
+def test_a_save_shows_on_the_served_page(
+    write_notebook: WriteNotebook, tmp_path: Path, flags: list[str]
+) -> None:
+    # Told by the system's notifications (inotify here), or by looking every 0.2 s.
+    root = write_notebook(NOTES)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-c", "from interview_kb.cli import main; main()", "serve"]
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [*command, *flags, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+    def page_with(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            page = fetch(f"http://127.0.0.1:{port}/contacts/jane-doe/")
+            if page is not None and text in page:
+                return True
+            time.sleep(0.1)
+        return False
+
+    try:
+        assert page_with("UX Researcher"), log.read_text(errors="replace")
+        note = root / "contacts/jane-doe.md"
+        note.write_text(note.read_text().replace("UX Researcher", "Design Lead"))
+        assert page_with("Design Lead"), log.read_text(errors="replace")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "does not tell of changed files" not in log.read_text(errors="replace")
+
+
+def test_polling_when_notifications_cannot_be_set_up(
+    write_notebook: WriteNotebook, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import watchdog.observers
+    from mkdocs.commands import serve as serve_command
+    from watchdog.observers.polling import PollingObserver
+
+    assert serving.notifications_work(tmp_path)  # inotify, on the machines that run these
+
+    class Refused(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+        def start(self) -> None:
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", Refused)
+    assert not serving.notifications_work(tmp_path)
+    # The warning comes before MkDocs starts (here it refuses the config at once).
+    monkeypatch.setattr(serve_command, "LiveReloadServer", serve_command.LiveReloadServer)
+    root = write_notebook({**NOTES, "mkdocs.yml": "plugins:\n  - interview-kb\n"})
+    result = CliRunner().invoke(main, ["serve", "--config", str(root / "mkdocs.yml")])
+    assert result.exit_code != 0
+    assert result.output.startswith(
+        f"This system does not tell of changed files in {root}: looking for them every 0.2 s"
+    )
+    server = serve_command.LiveReloadServer(lambda: None, "127.0.0.1", free_port(), str(tmp_path))
+    assert isinstance(server.observer, PollingObserver)
+    assert server.observer.timeout == serving.POLLING_SECONDS
+    server.server_close()
+
+
+def test_the_server_waits_for_notifications_when_they_work(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from mkdocs.commands import serve as serve_command
+    from watchdog.observers.api import BaseObserver
+    from watchdog.observers.polling import PollingObserver
+
+    monkeypatch.setattr(serve_command, "LiveReloadServer", serve_command.LiveReloadServer)
+    serving._watch_with(True, serving.POLLING_SECONDS)
+    server = serve_command.LiveReloadServer(lambda: None, "127.0.0.1", free_port(), str(tmp_path))
+    assert isinstance(server.observer, BaseObserver)
+    assert not isinstance(server.observer, PollingObserver)
+    server.server_close()
