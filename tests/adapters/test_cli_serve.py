@@ -180,11 +180,19 @@ def test_a_save_shows_on_the_served_page(
             time.sleep(0.1)
         return False
 
+    def rebuilds() -> int:
+        return log.read_text(errors="replace").count("Detected file changes")
+
     try:
         assert page_with("UX Researcher"), log.read_text(errors="replace")
+        # A build reads the notes: reading is no change, and starts no rebuild.
+        time.sleep(2)
+        assert rebuilds() == 0, log.read_text(errors="replace")
         note = root / "contacts/jane-doe.md"
         note.write_text(note.read_text().replace("UX Researcher", "Design Lead"))
         assert page_with("Design Lead"), log.read_text(errors="replace")
+        time.sleep(2)
+        assert rebuilds() == 1, log.read_text(errors="replace")  # one save, one rebuild
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -232,4 +240,5 @@ def test_the_server_waits_for_notifications_when_they_work(
     server = serve_command.LiveReloadServer(lambda: None, "127.0.0.1", free_port(), str(tmp_path))
     assert isinstance(server.observer, BaseObserver)
     assert not isinstance(server.observer, PollingObserver)
+    assert server.build_delay == serving.QUIET_SECONDS
     server.server_close()

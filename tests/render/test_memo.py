@@ -106,6 +106,7 @@ def test_a_warm_memo_gives_the_pages_a_fresh_render_gives(
     render(notebook, options, memo, stash)
     assert memo.rendered > 50 and memo.reused == 0
     total_reused = 0
+    pages_taken = pages_made = 0
     for what, change in cases(notebook):
         changed = change(notebook)
         memo.start()
@@ -115,12 +116,17 @@ def test_a_warm_memo_gives_the_pages_a_fresh_render_gives(
         differ = [page for page in fresh if warm[page] != fresh[page]]
         assert differ == [], f"{what}: pages kept though they changed: {differ}"
         total_reused += memo.reused
+        pages_taken += memo.reads.reused
+        pages_made += memo.reads.made
         memo.finish()
         memo.start()
         render(notebook, options, memo, stash)  # back to the example, as after an undo
         memo.finish()
     # The memo did keep pages: most of each render came from it.
     assert total_reused > 20 * len(cases(notebook))
+    # And most pages were taken as they were, their contexts not even made
+    # (render.reads): only those that read what changed were made again.
+    assert pages_taken > pages_made, (pages_taken, pages_made)
 
 
 def test_a_context_that_shows_no_values_is_never_kept() -> None:

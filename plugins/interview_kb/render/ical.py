@@ -136,13 +136,15 @@ def to_ics(
         parts.append(
             _part(
                 memo,
+                f"event {interview_uid(interview)}",
                 made_of,
                 partial(interview_event, interview, notebook, stamp, site_url, directory_urls),
             )
         )
     for item in items:
         message = draft(item, notebook) if in_draft_window(item) else None
-        parts.append(_part(memo, (item, message, stamp), partial(_todo, item, message, stamp)))
+        todo = (item, message, stamp)
+        parts.append(_part(memo, f"todo {item_uid(item)}", todo, partial(_todo, *todo)))
     head, end = bytes(calendar.to_ical()).split(b"END:VCALENDAR\r\n")
     return head + b"".join(parts) + b"END:VCALENDAR\r\n" + end
 
@@ -162,15 +164,11 @@ def _todo(item: Item, message: Draft | None, stamp: datetime) -> Todo:
     return todo
 
 
-def _part(memo: PageMemo | None, made_of: object, make: Callable[[], Component]) -> bytes:
-    """A component as the calendar writes it, from ``memo`` when it has one
-    made of the same (see ``render.memo``)."""
-    key = memo.key_of("ics", made_of) if memo is not None else None
-    if memo is not None and key is not None:
-        found = memo.get(key)
-        if isinstance(found, bytes):
-            return found
-    data = bytes(make().to_ical())
-    if memo is not None and key is not None:
-        memo.put(key, data)
-    return data
+def _part(
+    memo: PageMemo | None, name: str, made_of: object, make: Callable[[], Component]
+) -> bytes:
+    """A component as the calendar writes it, from ``memo`` when it has the
+    one of that ``name`` made of the same (see ``render.memo``)."""
+    if memo is None:
+        return bytes(make().to_ical())
+    return memo.part(name, made_of, lambda: bytes(make().to_ical()))

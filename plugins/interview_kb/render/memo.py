@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from .reads import PageReads, dumps, same
 
 
 def digest(*parts: str | bytes) -> str:
@@ -36,7 +38,12 @@ class PageMemo:
 
     def __init__(self) -> None:
         self.pages: dict[str, str | bytes] = {}
+        # What each page read, to know before its context is made that it is unchanged.
+        self.reads = PageReads()
         self._used: set[str] = set()
+        # Parts of a page by name (the calendar's events): what each was made of, and it.
+        self.parts: dict[str, tuple[Any, bytes]] = {}
+        self._parts_used: set[str] = set()
         self.rendered = 0
         self.reused = 0
 
@@ -53,7 +60,7 @@ class PageMemo:
         """The key of anything made from ``values`` (and ``world``), or None
         when they cannot be written out in full (see the module's text)."""
         try:
-            data = pickle.dumps(values, protocol=5)
+            data = dumps(values)
         except (pickle.PicklingError, AttributeError, TypeError):
             return None
         return digest(world, data)
@@ -72,6 +79,19 @@ class PageMemo:
         self._used.add(key)
         self.rendered += 1
 
+    def part(self, name: str, made_of: Any, make: Callable[[], bytes]) -> bytes:
+        """The part ``name``, as made last time when it was made of the same
+        (``reads.same``), else made by ``make`` and kept."""
+        self._parts_used.add(name)
+        found = self.parts.get(name)
+        if found is not None and same(found[0], made_of):
+            self.reused += 1
+            return found[1]
+        made = make()
+        self.parts[name] = (made_of, made)
+        self.rendered += 1
+        return made
+
     def start(self) -> None:
         """A new build: its counts begin at zero."""
         self.rendered = self.reused = 0
@@ -80,3 +100,5 @@ class PageMemo:
         """Forget the pages the last build did not ask for."""
         self.pages = {key: text for key, text in self.pages.items() if key in self._used}
         self._used = set()
+        self.parts = {name: kept for name, kept in self.parts.items() if name in self._parts_used}
+        self._parts_used = set()

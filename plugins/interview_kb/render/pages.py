@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
+from functools import partial
 
 from ..analysis.public import public_guide
 from ..core.model import (
@@ -33,6 +34,7 @@ from .network import render_network
 from .organizations import ORGANIZATIONS_PAGE, render_organization_page, render_organizations
 from .pipeline import PIPELINE_PAGE, render_pipeline
 from .questions import render_questions
+from .reads import TrackedNotebook
 from .reflections import render_reflections
 from .site import Renderer, Site, plain_body
 from .timeline import render_timeline
@@ -91,8 +93,9 @@ def render_pages(
     if options.publish == "guide":
         guide = public_guide([notebook, *shared], today, group=bool(options.shared_from))
         return render_guide(guide)
+    reads = memo.reads if memo is not None else None
     site = Site(
-        notebook,
+        TrackedNotebook.of(notebook, reads) if reads is not None else notebook,
         today,
         options,
         tuple(images),
@@ -102,49 +105,90 @@ def render_pages(
         stash,
         plain_bodies,
         memo,
+        reads,
     )
     renderer = Renderer(site)
+    if reads is not None:
+        reads.start(PageMemo.key_of(site.unread, site_url) or "", site.resolve)
+
+    def made(source: str, make: Callable[[], str | bytes]) -> str | bytes:
+        # In serve, a page none of whose reads changed is taken as it was.
+        return reads.page(source, make) if reads is not None else make()
+
     if only is not None:
-        return _note_pages(renderer, notebook, set(only))
-    pages: dict[str, str | bytes] = {
-        "contacts.md": render_contacts(renderer),
-        "interviews.md": render_interviews(renderer),
-        "follow-ups.md": NOT_SEARCHED + render_follow_ups(renderer),
-        "questions.md": render_questions(renderer),
-        "timeline.md": NOT_SEARCHED + render_timeline(renderer),
-        "reflections.md": NOT_SEARCHED + render_reflections(renderer),
-        "network.md": render_network(renderer),
-        ORGANIZATIONS_PAGE: render_organizations(renderer),
-        PIPELINE_PAGE: render_pipeline(renderer),
+        return _note_pages(renderer, notebook, made, set(only))
+    views: dict[str, Callable[[], str | bytes]] = {
+        "contacts.md": lambda: render_contacts(renderer),
+        "interviews.md": lambda: render_interviews(renderer),
+        "follow-ups.md": lambda: NOT_SEARCHED + render_follow_ups(renderer),
+        "questions.md": lambda: render_questions(renderer),
+        "timeline.md": lambda: NOT_SEARCHED + render_timeline(renderer),
+        "reflections.md": lambda: NOT_SEARCHED + render_reflections(renderer),
+        "network.md": lambda: render_network(renderer),
+        ORGANIZATIONS_PAGE: lambda: render_organizations(renderer),
+        PIPELINE_PAGE: lambda: render_pipeline(renderer),
     }
-    for org in site.organizations:
-        pages[organization_page(org.slug)] = render_organization_page(renderer, org)
-    pages.update(_note_pages(renderer, notebook))
+    pages: dict[str, str | bytes] = {source: made(source, make) for source, make in views.items()}
+    for slug in sorted(org.slug for org in site.organizations):
+        pages[organization_page(slug)] = made(
+            organization_page(slug),
+            partial(
+                lambda slug: render_organization_page(renderer, site.organizations_by_slug[slug]),
+                slug,
+            ),
+        )
+    pages.update(_note_pages(renderer, notebook, made))
     # Written as it is, not through a template: the marker must reach Material's
     # tags plugin, which puts the list of every tag and its pages in its place.
     pages[TAGS_PAGE] = TAGS_TEXT
-    pages["follow-ups.ics"] = to_ics(site.items, notebook, today, site_url, directory_urls, memo)
-    own = site.linked.bodies.get("index.md", home) if home is not None else None
-    # Hook (body_limits): the home page's own text, past a bound, as plain text.
-    if own is not None and own.strip() and ("index.md" in plain_bodies or not body_fits(own)):
-        own = plain_body(own.strip("\n"))
-    pages["index.md"] = compose_home(own, render_dashboard(renderer))
+    pages["follow-ups.ics"] = made(
+        "follow-ups.ics",
+        lambda: to_ics(site.items, site.notebook, today, site_url, directory_urls, memo),
+    )
+    pages["index.md"] = made("index.md", lambda: _home(renderer))
+    if reads is not None:
+        reads.finish()
     return pages
 
 
+def _home(renderer: Renderer) -> str:
+    """The home page: the user's own text (``docs/index.md``), if any, and the dashboard."""
+    site = renderer.site
+    own = site.linked.bodies.get("index.md", site.home) if site.home is not None else None
+    # Hook (body_limits): the home page's own text, past a bound, as plain text.
+    if own is not None and own.strip() and ("index.md" in site.plain_bodies or not body_fits(own)):
+        own = plain_body(own.strip("\n"))
+    return compose_home(own, render_dashboard(renderer))
+
+
 def _note_pages(
-    renderer: Renderer, notebook: Notebook, wanted: Collection[str] | None = None
+    renderer: Renderer,
+    notebook: Notebook,
+    made: Callable[[str, Callable[[], str | bytes]], str | bytes],
+    wanted: Collection[str] | None = None,
 ) -> dict[str, str | bytes]:
     """The page of every contact, then of every interview (those in ``wanted``)."""
+    site = renderer.site
     pages: dict[str, str | bytes] = {}
-    for contact in notebook.contacts.values():
-        source = contact_page(contact.slug)
+    for slug in notebook.contacts:
+        source = contact_page(slug)
         if wanted is None or source in wanted:
-            pages[source] = render_contact_page(renderer, contact)
-    for interview in notebook.interviews.values():
-        source = interview_page(interview.slug)
+            pages[source] = made(
+                source,
+                partial(
+                    lambda slug: render_contact_page(renderer, site.notebook.contacts[slug]), slug
+                ),
+            )
+    for slug in notebook.interviews:
+        source = interview_page(slug)
         if wanted is None or source in wanted:
-            pages[source] = render_interview_page(renderer, interview)
+            pages[source] = made(
+                source,
+                partial(
+                    lambda slug: render_interview_page(renderer, site.notebook.interviews[slug]),
+                    slug,
+                ),
+            )
     return pages
 
 

@@ -4,11 +4,12 @@ what is computed once from them), the Jinja2 environment and the ``Renderer``.""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import jinja2
 import yaml
@@ -29,7 +30,7 @@ from ..core.people import People
 from ..core.urls import relative_url
 from ..core.wording import interview_label, plural
 from ..reader.body_limits import body_fits
-from .links import LinkedNotes, demote_headings, image_index, link_notes
+from .links import LinkedNotes, Mention, demote_headings, image_index, link_notes
 from .markup import (
     anchor,
     escape_line,
@@ -41,6 +42,10 @@ from .markup import (
     html_text,
 )
 from .memo import PageMemo
+from .reads import ABSENT, PageReads, Tracked, TrackedNotebook, whole
+
+T = TypeVar("T")
+V = TypeVar("V")
 
 
 def stash_blocks(text: str, stash: Callable[[str], str]) -> str:
@@ -72,14 +77,17 @@ class Site:
     plain_bodies: frozenset[str] = frozenset()
     # Pages rendered by earlier builds, kept by ``mkdocs serve`` (see render.memo).
     memo: PageMemo | None = None
+    # What each page of earlier builds read, kept by ``mkdocs serve`` (see
+    # render.reads); with it, ``notebook`` is a ``TrackedNotebook``.
+    reads: PageReads | None = None
 
     @cached_property
     def world(self) -> str:
         """What every template can reach besides its context (``render.memo``)."""
-        names = sorted((slug, contact.name) for slug, contact in self.notebook.contacts.items())
+        raw = self.raw_notebook
+        names = sorted((slug, contact.name) for slug, contact in raw.contacts.items())
         labels = sorted(
-            (slug, interview_label(interview))
-            for slug, interview in self.notebook.interviews.items()
+            (slug, interview_label(interview)) for slug, interview in raw.interviews.items()
         )
         return repr(
             (
@@ -95,12 +103,69 @@ class Site:
         )
 
     @cached_property
-    def linked(self) -> LinkedNotes:
-        """Note bodies (and the home page) with their links rewritten, and the backlinks."""
+    def unread(self) -> str:
+        """What a page sees without a read of it being written down
+        (``render.reads``): the ``world``, every name and alias, the question
+        bank, the owner's profile, the notebook's problems, the images and
+        the home page's own text; a digest, or a text no other build gives
+        when some part cannot be pickled."""
+        raw = self.raw_notebook
+        with self._paused():
+            linked = self._linked
+            everyone = self.people.everyone
+        key = PageMemo.key_of(
+            self.world,
+            everyone,
+            raw.bank,
+            raw.profile,
+            raw.problems,
+            raw.notices,
+            linked.problems,
+            self.images,
+            self.home,
+        )
+        return key if key is not None else f"unkeyed {id(self)}"
+
+    @property
+    def raw_notebook(self) -> Notebook:
+        """The notebook, whose reads no page is told of."""
+        notebook = self.notebook
+        return notebook.raw if isinstance(notebook, TrackedNotebook) else notebook
+
+    def _paused(self) -> AbstractContextManager[None]:
+        """What is computed once for every page is nobody's read (``render.reads``)."""
+        return self.reads.paused() if self.reads is not None else nullcontext()
+
+    def _read(self, unit: tuple[str], value: T) -> T:
+        if self.reads is not None:
+            self.reads.saw(unit, value)
+        return value
+
+    def _tracked(self, raw: Mapping[str, V], kind: str) -> Mapping[str, V]:
+        return Tracked(raw, self.reads, kind) if self.reads is not None else raw
+
+    @cached_property
+    def _linked(self) -> LinkedNotes:
         if self.given_links is not None:
             return self.given_links
         docs = {"index.md": self.home} if self.home is not None else None
-        return link_notes(self.notebook, image_index(self.images), docs)
+        with self._paused():
+            return link_notes(self.raw_notebook, image_index(self.images), docs)
+
+    @cached_property
+    def linked(self) -> LinkedNotes:
+        """Note bodies (and the home page) with their links rewritten, and the backlinks."""
+        raw = self._linked
+        if self.reads is None:
+            return raw
+        return LinkedNotes(
+            bodies=cast(dict[str, str], self._tracked(raw.bodies, "linked.bodies")),
+            backlinks=cast(
+                dict[str, list[Mention]], self._tracked(raw.backlinks, "linked.backlinks")
+            ),
+            problems=raw.problems,
+            fields=cast(dict[str, dict[str, str]], self._tracked(raw.fields, "linked.fields")),
+        )
 
     @cached_property
     def calendar(self) -> Calendar:
@@ -108,32 +173,75 @@ class Site:
         return calendar_for(self.options)
 
     @cached_property
+    def _items(self) -> list[Item]:
+        with self._paused():
+            return due_items(self.raw_notebook, self.today, self.options, self.calendar)
+
+    @property
     def items(self) -> list[Item]:
         """Every follow-up item, in order."""
-        return due_items(self.notebook, self.today, self.options, self.calendar)
+        return self._read(("items",), self._items)
 
     @cached_property
-    def items_by_contact(self) -> dict[str, list[Item]]:
-        """The follow-up items of each contact, in order."""
+    def _items_by_contact(self) -> dict[str, list[Item]]:
         grouped: dict[str, list[Item]] = {}
-        for item in self.items:
+        for item in self._items:
             grouped.setdefault(item.contact, []).append(item)
         return grouped
 
     @cached_property
+    def items_by_contact(self) -> Mapping[str, list[Item]]:
+        """The follow-up items of each contact, in order."""
+        return self._tracked(self._items_by_contact, "items_by_contact")
+
+    @cached_property
     def people(self) -> People:
         """Contacts by slug, name and alias: where a referral by name points."""
-        return People.of(self.notebook.contacts)
+        with self._paused():
+            return People.of(self.notebook.contacts)
 
     @cached_property
     def organization_slugs(self) -> dict[str, str]:
         """``{organization key: slug}``: where a contact's organization has its page."""
-        return organization_slugs(self.notebook)
+        with self._paused():
+            return organization_slugs(self.raw_notebook)
 
     @cached_property
+    def _organizations(self) -> list[Organization]:
+        with self._paused():
+            return organizations(self.raw_notebook, self.today, self.options, self._items)
+
+    @property
     def organizations(self) -> list[Organization]:
         """Every organization named by a contact, with its people and open items."""
-        return organizations(self.notebook, self.today, self.options, self.items)
+        return self._read(("organizations",), self._organizations)
+
+    @cached_property
+    def organizations_by_slug(self) -> Mapping[str, Organization]:
+        """Each organization by the slug of its page."""
+        return self._tracked({org.slug: org for org in self._organizations}, "organization")
+
+    def resolve(self, unit: tuple[Any, ...]) -> Any:
+        """What the read ``unit`` gives in this build (``render.reads``)."""
+        kind = unit[0]
+        with self._paused():
+            if kind == "interviews_of":
+                return self.raw_notebook.interviews_of(unit[1])
+            if kind == "items":
+                return self._items
+            if kind == "organizations":
+                return self._organizations
+            parts: dict[str, Callable[[], Mapping[Any, Any]]] = {
+                "contact": lambda: self.raw_notebook.contacts,
+                "interview": lambda: self.raw_notebook.interviews,
+                "linked.bodies": lambda: self._linked.bodies,
+                "linked.backlinks": lambda: self._linked.backlinks,
+                "linked.fields": lambda: self._linked.fields,
+                "items_by_contact": lambda: self._items_by_contact,
+                "organization": lambda: {org.slug: org for org in self._organizations},
+            }
+            raw = parts[kind]()
+            return whole(raw) if len(unit) == 1 else raw.get(unit[1], ABSENT)
 
     def organization_slug(self, name: str | None) -> str | None:
         """The slug of the organization's page, or None when it has none."""
@@ -151,14 +259,18 @@ class Site:
     def helpers(self, source: str) -> dict[str, Callable[..., Markup]]:
         """Link helpers bound to the page being rendered: HTML links with final URLs."""
 
+        # A link shows a note's name or label only, which count in the
+        # ``world``: not a read of the note (``render.reads``).
+        raw = self.raw_notebook
+
         def contact_link(slug: str, text: str | None = None) -> Markup:
-            contact = self.notebook.contacts.get(slug)
+            contact = raw.contacts.get(slug)
             if contact is None:
                 return Markup(html_line(text or slug))
             return anchor(text or contact.name, self.relative(source, contact_page(slug)))
 
         def interview_link(slug: str, text: str | None = None) -> Markup:
-            interview = self.notebook.interviews.get(slug)
+            interview = raw.interviews.get(slug)
             if interview is None:
                 return Markup(html_line(text or slug))
             label = text or interview_label(interview)
