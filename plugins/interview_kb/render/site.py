@@ -3,6 +3,7 @@ what is computed once from them), the Jinja2 environment and the ``Renderer``.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
@@ -105,25 +106,21 @@ class Site:
     @cached_property
     def unread(self) -> str:
         """What a page sees without a read of it being written down
-        (``render.reads``): the ``world``, every name and alias, the question
-        bank, the owner's profile, the notebook's problems, the images and
-        the home page's own text; a digest, or a text no other build gives
-        when some part cannot be pickled."""
+        (``render.reads``): the ``world``, every name and alias, every part
+        of the notebook but its notes (the question bank, the owner's profile,
+        the problems...), the links' problems, the images and the home page's
+        own text; a digest, or a text no other build gives when some part
+        cannot be pickled."""
         raw = self.raw_notebook
         with self._paused():
             linked = self._linked
             everyone = self.people.everyone
-        key = PageMemo.key_of(
-            self.world,
-            everyone,
-            raw.bank,
-            raw.profile,
-            raw.problems,
-            raw.notices,
-            linked.problems,
-            self.images,
-            self.home,
-        )
+        rest = [
+            getattr(raw, part.name)
+            for part in dataclasses.fields(raw)
+            if part.name not in ("contacts", "interviews")  # read through TrackedNotebook
+        ]
+        key = PageMemo.key_of(self.world, everyone, rest, linked.problems, self.images, self.home)
         return key if key is not None else f"unkeyed {id(self)}"
 
     @property
