@@ -6,8 +6,9 @@ does a ``Rebuilds``: it keeps, from one build to the next,
 
 - the generated Markdown of every page (``NoteMarkdown``): when an edit
   changed only note bodies, only those notes' pages are made again; after
-  any other edit every page's context is made, and its template rendered
-  only when that context is new (``render.memo.PageMemo``);
+  any other edit a page is taken as it was when nothing it read of the
+  notebook changed (``render.reads``), and the others have their templates
+  rendered only when their context is new (``render.memo.PageMemo``);
 - what Python-Markdown made of every page (``Rendered``), under a key of
   everything that shapes it: the page's Markdown as the last plugin left
   it, its path and URL, the files its links can lead to, ``mkdocs.yml``

@@ -12,6 +12,12 @@ every value in full (a quarter faster than ``repr``); a function of a module
 code stays the same (one process). A context that cannot be pickled (a
 closure, a lambda, which may hold anything) keeps its page from the memo:
 such a page is always rendered.
+
+``render.reads`` comes first: a page none of whose reads of the notebook
+changed is taken whole, its context not even made. This memo serves the
+pages made again, whose context may still be what it was (a view that read
+every contact, after a change it does not show); ``PageMemo.part`` keeps the
+parts of a page by name (the calendar's events), compared by value.
 """
 
 from __future__ import annotations
