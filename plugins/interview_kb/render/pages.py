@@ -129,13 +129,13 @@ def render_pages(
         PIPELINE_PAGE: lambda: render_pipeline(renderer),
     }
     pages: dict[str, str | bytes] = {source: made(source, make) for source, make in views.items()}
-    for slug in sorted(org.slug for org in site.organizations):
-        pages[organization_page(slug)] = made(
-            organization_page(slug),
-            partial(
-                lambda slug: render_organization_page(renderer, site.organizations_by_slug[slug]),
-                slug,
-            ),
+
+    def organization(slug: str) -> str:  # read by slug: the page depends on its organization only
+        return render_organization_page(renderer, site.organizations_by_slug[slug])
+
+    for org in site.organizations:  # in the order of the views (by name)
+        pages[organization_page(org.slug)] = made(
+            organization_page(org.slug), partial(organization, org.slug)
         )
     pages.update(_note_pages(renderer, notebook, made))
     # Written as it is, not through a template: the marker must reach Material's
@@ -168,27 +168,23 @@ def _note_pages(
     wanted: Collection[str] | None = None,
 ) -> dict[str, str | bytes]:
     """The page of every contact, then of every interview (those in ``wanted``)."""
-    site = renderer.site
+    notes = renderer.site.notebook  # the tracked one in serve: each page reads its own note
+
+    def contact(slug: str) -> str:
+        return render_contact_page(renderer, notes.contacts[slug])
+
+    def interview(slug: str) -> str:
+        return render_interview_page(renderer, notes.interviews[slug])
+
     pages: dict[str, str | bytes] = {}
-    for slug in notebook.contacts:
-        source = contact_page(slug)
-        if wanted is None or source in wanted:
-            pages[source] = made(
-                source,
-                partial(
-                    lambda slug: render_contact_page(renderer, site.notebook.contacts[slug]), slug
-                ),
-            )
-    for slug in notebook.interviews:
-        source = interview_page(slug)
-        if wanted is None or source in wanted:
-            pages[source] = made(
-                source,
-                partial(
-                    lambda slug: render_interview_page(renderer, site.notebook.interviews[slug]),
-                    slug,
-                ),
-            )
+    for slugs, page_of, render in (
+        (notebook.contacts, contact_page, contact),
+        (notebook.interviews, interview_page, interview),
+    ):
+        for slug in slugs:
+            source = page_of(slug)
+            if wanted is None or source in wanted:
+                pages[source] = made(source, partial(render, slug))
     return pages
 
 

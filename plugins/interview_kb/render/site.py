@@ -216,7 +216,11 @@ class Site:
     @cached_property
     def organizations_by_slug(self) -> Mapping[str, Organization]:
         """Each organization by the slug of its page."""
-        return self._tracked({org.slug: org for org in self._organizations}, "organization")
+        return self._tracked(self._organizations_by_slug, "organization")
+
+    @cached_property
+    def _organizations_by_slug(self) -> dict[str, Organization]:
+        return {org.slug: org for org in self._organizations}
 
     def resolve(self, unit: tuple[Any, ...]) -> Any:
         """What the read ``unit`` gives in this build (``render.reads``)."""
@@ -235,7 +239,7 @@ class Site:
                 "linked.backlinks": lambda: self._linked.backlinks,
                 "linked.fields": lambda: self._linked.fields,
                 "items_by_contact": lambda: self._items_by_contact,
-                "organization": lambda: {org.slug: org for org in self._organizations},
+                "organization": lambda: self._organizations_by_slug,
             }
             raw = parts[kind]()
             return whole(raw) if len(unit) == 1 else raw.get(unit[1], ABSENT)
